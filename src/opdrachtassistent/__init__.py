@@ -1,0 +1,1 @@
+"""opdrachtassistent: draft an integral commission for public space, offline first."""

@@ -1,0 +1,47 @@
+"""The extraction interface: what a piece of free text says about the commission.
+
+Both the offline Dutch rules (`rules.py`) and the optional LLM extractor implement
+`Extractor`; the interview only sees `Extraction`, so it never knows which one ran.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+
+from opdrachtassistent.commission import Level, SectionKey, Stakeholder, Theme
+
+
+class Extraction(BaseModel):
+    """Values found in one text. None or an empty list means: the text does not say."""
+
+    title: str | None = None
+    context: str | None = None
+    goal_statement: str | None = None
+    goal_results: list[str] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    commissioner: str | None = None
+    level: Level | None = None
+    decision_space: str | None = None
+    escalation: str | None = None
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    budget_eur: float | None = None
+    capacity_fte: float | None = None
+    deadline: date | None = None
+    funding: str | None = None
+    frameworks: list[str] = Field(default_factory=list)
+    instruments: list[str] = Field(default_factory=list)
+    organisation: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any(
+            bool(v) or v == 0 for k, v in self.model_dump().items() if v is not None
+        )
+
+
+class Extractor(Protocol):
+    """Reads free Dutch text; `section` is the section the text answers, when known."""
+
+    def extract(self, text: str, *, section: SectionKey | None = None) -> Extraction: ...
