@@ -84,11 +84,13 @@ class Mandate(_Section):
 class Stakeholder(_Section):
     """A party with a role in or an interest at stake in the work.
 
+    `kind` is the kind of party ("waterschap", "netbeheerder", "bewoners", ...) when known;
     `influence` and `concern` (1-5) position it on the influence x interest grid of a
     krachtenveldanalyse; None means "use the default for this kind of party".
     """
 
     name: str
+    kind: str | None = None
     role: str | None = None
     interest: str | None = None
     influence: int | None = Field(default=None, ge=1, le=5)
