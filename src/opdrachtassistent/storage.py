@@ -1,0 +1,250 @@
+"""Conversations kept in SQLite, so they can be resumed and survive a restart of the app.
+
+The store takes its database path from outside (`SessionStore(db_path)`); the caller keeps it
+in the data directory. It stores the interview state as an opaque JSON string, so this module
+knows nothing of the interview. Schema changes are numbered migrations (`m001_initial`, ...),
+applied once each and recorded in `_migrations`.
+
+Every write is one transaction on a fresh connection (WAL, synchronous=FULL): a crash in the
+middle of a conversation loses at most the answer being written, never one already saved.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+MAX_TITLE_CHARS = 120
+
+
+class StorageError(Exception):
+    """The session store could not be read or written."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One earlier conversation, as the list of sessions shows it."""
+
+    id: str
+    title: str
+    created_at: datetime
+    updated_at: datetime
+    completeness: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """One stored conversation with its state."""
+
+    id: str
+    owner: str
+    title: str
+    state_json: str
+    created_at: datetime
+    updated_at: datetime
+    completeness: float
+
+
+def _m001_initial(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            title TEXT NOT NULL,
+            state_json TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX sessions_owner_updated ON sessions (owner, updated_at DESC)")
+
+
+def _m002_completeness(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE sessions ADD COLUMN completeness REAL NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("m001_initial", _m001_initial),
+    ("m002_completeness", _m002_completeness),
+]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _parse(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def _clean_title(title: str) -> str:
+    flat = " ".join(title.split())
+    if len(flat) > MAX_TITLE_CHARS:
+        flat = flat[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+    return flat or "Nieuw gesprek"
+
+
+class SessionStore:
+    """Conversations of every owner (one browser each) in one SQLite file."""
+
+    def __init__(self, db_path: Path | str) -> None:
+        self.db_path = Path(db_path)
+        try:
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"Kan de map voor gesprekken niet maken: {exc}") from exc
+        self.migrate()
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A fresh connection per operation: safe with the web server's worker threads."""
+        try:
+            with closing(sqlite3.connect(self.db_path, timeout=10.0)) as conn:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                conn.row_factory = sqlite3.Row
+                yield conn
+        except sqlite3.Error as exc:
+            raise StorageError(f"De gespreksopslag gaf een fout: {exc}") from exc
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet applied; return their names."""
+        applied_now: list[str] = []
+        with self._connect() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+            )
+            done = {row["name"] for row in conn.execute("SELECT name FROM _migrations")}
+            for name, migration in MIGRATIONS:
+                if name in done:
+                    continue
+                with conn:  # one transaction per migration
+                    migration(conn)
+                    conn.execute(
+                        "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                        (name, _now().isoformat()),
+                    )
+                applied_now.append(name)
+        return applied_now
+
+    def applied_migrations(self) -> list[str]:
+        with self._connect() as conn:
+            return [r["name"] for r in conn.execute("SELECT name FROM _migrations ORDER BY name")]
+
+    def create(
+        self, *, owner: str, state_json: str, title: str = "", completeness: float = 0.0
+    ) -> SessionRecord:
+        """Store a new conversation and return it with its fresh id."""
+        session_id = uuid.uuid4().hex
+        now = _now().isoformat()
+        with self._connect() as conn, conn:
+            conn.execute(
+                "INSERT INTO sessions (id, owner, title, state_json, created_at, updated_at,"
+                " completeness) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, owner, _clean_title(title), state_json, now, now, completeness),
+            )
+        record = self.load(session_id, owner=owner)
+        assert record is not None
+        return record
+
+    def save(
+        self,
+        session_id: str,
+        *,
+        owner: str,
+        state_json: str,
+        title: str | None = None,
+        completeness: float | None = None,
+    ) -> SessionRecord:
+        """Replace the state of a conversation of this owner, atomically.
+
+        Creates the row when it does not exist yet (for example after the data directory
+        was emptied while a browser still held the id).
+        """
+        now = _now().isoformat()
+        with self._connect() as conn, conn:
+            row = conn.execute(
+                "SELECT owner, title, completeness FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if row is None:
+                conn.execute(
+                    "INSERT INTO sessions (id, owner, title, state_json, created_at, updated_at,"
+                    " completeness) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        session_id,
+                        owner,
+                        _clean_title(title or ""),
+                        state_json,
+                        now,
+                        now,
+                        completeness or 0.0,
+                    ),
+                )
+            else:
+                if row["owner"] != owner:
+                    raise StorageError("Dit gesprek hoort bij een andere gebruiker.")
+                conn.execute(
+                    "UPDATE sessions SET state_json = ?, title = ?, completeness = ?,"
+                    " updated_at = ? WHERE id = ?",
+                    (
+                        state_json,
+                        _clean_title(title) if title is not None else row["title"],
+                        completeness if completeness is not None else row["completeness"],
+                        now,
+                        session_id,
+                    ),
+                )
+        record = self.load(session_id, owner=owner)
+        assert record is not None
+        return record
+
+    def load(self, session_id: str, *, owner: str) -> SessionRecord | None:
+        """The conversation with this id, if it belongs to this owner."""
+        with self._connect() as conn:
+            row = conn.execute(
+                "SELECT * FROM sessions WHERE id = ? AND owner = ?", (session_id, owner)
+            ).fetchone()
+        if row is None:
+            return None
+        return SessionRecord(
+            id=row["id"],
+            owner=row["owner"],
+            title=row["title"],
+            state_json=row["state_json"],
+            created_at=_parse(row["created_at"]),
+            updated_at=_parse(row["updated_at"]),
+            completeness=float(row["completeness"]),
+        )
+
+    def list_sessions(self, *, owner: str, limit: int = 50) -> list[SessionSummary]:
+        """This owner's conversations, most recently changed first."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT id, title, created_at, updated_at, completeness FROM sessions"
+                " WHERE owner = ? ORDER BY updated_at DESC, created_at DESC LIMIT ?",
+                (owner, limit),
+            ).fetchall()
+        return [
+            SessionSummary(
+                id=r["id"],
+                title=r["title"],
+                created_at=_parse(r["created_at"]),
+                updated_at=_parse(r["updated_at"]),
+                completeness=float(r["completeness"]),
+            )
+            for r in rows
+        ]
+
+    def delete(self, session_id: str, *, owner: str) -> bool:
+        with self._connect() as conn, conn:
+            cur = conn.execute(
+                "DELETE FROM sessions WHERE id = ? AND owner = ?", (session_id, owner)
+            )
+            return cur.rowcount > 0
