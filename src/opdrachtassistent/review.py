@@ -1,0 +1,883 @@
+"""The quality check (kwaliteitstoets): where would this commission push administrative
+questions into execution?
+
+The essay *Integrale opgave = integrale uitvoering* (Stantec, City Deal Openbare Ruimte)
+argues that execution should be left with technical and planning problems only: goal,
+mandate, stakeholders, resources, frameworks and the way of working belong in the
+commission. Each rule below checks one of those conditions and explains, in Dutch, the risk
+in execution and what to add. Findings cite corpus passages through a `Retriever` when one is
+given; without one the rule logic works the same and `sources` stay empty.
+
+Pure: stdlib, pydantic and the core modules only.
+
+Rule ids (stable; programme offices may filter on them):
+
+====================================  =======  ===============================================
+rule                                  section  fires when
+====================================  =======  ===============================================
+geen_doel                             goal     no goal statement
+doel_is_activiteit                    goal     the goal names an activity, not an outcome
+geen_resultaten                       goal     no intended results
+resultaat_niet_meetbaar               goal     results without a number, quantity or norm
+geen_thema                            goal     no themes, so the integral check cannot run
+geen_opdrachtgever                    mandate  no commissioner
+mandaat_niveau                        mandate  2+ themes with an ambtelijk commissioner or a
+                                               single department
+niveau_onbekend                       mandate  commissioner without a (derivable) level
+geen_beslisruimte                     mandate  no decision space
+geen_escalatie                        mandate  no escalation route
+te_weinig_stakeholders                stakeh.  fewer than two stakeholders
+stakeholder_ontbreekt                 stakeh.  a theme without the party it implies
+stakeholder_zonder_rol                stakeh.  stakeholders without role or interest
+geen_budget / geen_capaciteit /       resour.  the value is missing
+geen_deadline
+budget_een_discipline                 resour.  2+ themes, funding from one discipline only
+deadline_verstreken                   resour.  the deadline lies in the past
+deadline_te_krap                      resour.  less time than the themes need to prepare
+kader_ontbreekt                       framew.  a theme without the framework it clearly has
+geen_kaders                           framew.  no frameworks at all (and no themes to infer)
+geen_instrumenten                     instr.   no instruments
+geen_organisatie                      organ.   no organisation or way of working
+organisatie_zonder_samenwerking       organ.   2+ themes, but the way of working names no
+                                               cooperation between disciplines
+open_vragen                           (any)    open questions remain, grouped per section
+geen_context                          context  no occasion / task described
+====================================  =======  ===============================================
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
+from opdrachtassistent.passages import Passage, Retriever
+
+Severity = Literal["hoog", "midden", "laag"]
+SEVERITIES: tuple[Severity, ...] = ("hoog", "midden", "laag")
+_SEVERITY_ORDER: dict[Severity, int] = {s: i for i, s in enumerate(SEVERITIES)}
+
+MAX_SOURCES = 2  # passages cited per finding
+
+
+class Finding(BaseModel):
+    """One risk for execution: where it sits, how serious it is, what to add, and why."""
+
+    severity: Severity
+    section: SectionKey
+    rule: str = Field(description="Stable rule id, e.g. 'mandaat_niveau'.")
+    message: str = Field(description="Dutch: the risk in execution and what to add.")
+    sources: list[Passage] = Field(default_factory=list)
+
+
+class Review(BaseModel):
+    """All findings (hoog first), a short Dutch verdict, and whether execution can start."""
+
+    findings: list[Finding] = Field(default_factory=list)
+    verdict: str
+    ready: bool
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def for_section(self, section: SectionKey) -> list[Finding]:
+        return [f for f in self.findings if f.section == section]
+
+    def rules(self) -> set[str]:
+        return {f.rule for f in self.findings}
+
+
+# --------------------------------------------------------------------------------------------
+# Citations: a fixed query per rule, plus preferred passage ids once the corpus has them.
+# A pinned id that is missing from the index falls back to the query.
+
+
+@dataclass(frozen=True)
+class _Citation:
+    query: str
+    pinned: tuple[str, ...] = ()
+
+
+_ESSAY = "essay-integrale-opgave"
+_E_CORE = f"{_ESSAY}#de-kern-een-integrale-opgave-is-ook-een-organisatievraagstuk"
+_E_COOP = f"{_ESSAY}#samenwerken-en-organisatiecultuur-bepalen-het-succes"
+_E_LEVEL = f"{_ESSAY}#sturen-op-samenhang-begint-op-bestuurlijk-niveau"
+_E_TWO_Q = f"{_ESSAY}#twee-vragen-die-vooraf-beantwoord-moeten-zijn"
+_E_ORG = f"{_ESSAY}#van-doel-naar-een-passende-organisatie-en-werkwijze"
+_E_EXEC = f"{_ESSAY}#alleen-uitvoerbare-knelpunten-horen-in-de-uitvoering"
+_E_START = f"{_ESSAY}#opdrachtverstrekking-begint-niet-bij-de-projectvoorbereiding"
+
+CITATIONS: dict[str, _Citation] = {
+    "geen_doel": _Citation("samenhangend doel van de integrale aanpak", (_E_TWO_Q,)),
+    "doel_is_activiteit": _Citation(
+        "doel als effect of uitkomst in plaats van activiteit, maatschappelijk resultaat",
+        (_E_TWO_Q,),
+    ),
+    "geen_resultaten": _Citation("beoogde resultaten SMART meetbaar", (_E_TWO_Q,)),
+    "resultaat_niet_meetbaar": _Citation(
+        "meetbare resultaten SMART acceptatiecriteria", (_E_TWO_Q,)
+    ),
+    "geen_thema": _Citation("integrale opgave meerdere thema's samenhang", (_E_CORE,)),
+    "geen_opdrachtgever": _Citation("bestuurlijk opdrachtgever mandaat", (_E_LEVEL,)),
+    "mandaat_niveau": _Citation(
+        "mandaat op het verkeerde niveau, sturing op samenhang begint bestuurlijk",
+        (_E_LEVEL, _E_TWO_Q),
+    ),
+    "niveau_onbekend": _Citation("aansturing op het juiste niveau met mandaat", (_E_TWO_Q,)),
+    "geen_beslisruimte": _Citation(
+        "beslisruimte en mandaat van de opdrachtnemer, toleranties", (_E_LEVEL,)
+    ),
+    "geen_escalatie": _Citation("escalatieroute bij conflicten tussen disciplines", (_E_LEVEL,)),
+    "te_weinig_stakeholders": _Citation("relevante stakeholders betrekken", (_E_ORG,)),
+    "stakeholder_ontbreekt": _Citation(
+        "netbeheerder waterschap woningcorporatie vroegtijdig betrekken bij integrale opgave",
+        (_E_COOP,),
+    ),
+    "stakeholder_zonder_rol": _Citation("rollen en belangen van stakeholders", (_E_COOP,)),
+    "geen_budget": _Citation("budget voldoende middelen GOTIK geld", (_E_ORG,)),
+    "geen_capaciteit": _Citation("capaciteit fte voldoende middelen", (_E_ORG,)),
+    "geen_deadline": _Citation("einddatum planning doorlooptijd", (_E_ORG,)),
+    "budget_een_discipline": _Citation(
+        "budget van één discipline, verkokerde budgetten, integraal budget ontschotten",
+        (_E_COOP,),
+    ),
+    "deadline_verstreken": _Citation("planning en doorlooptijd van de voorbereiding", (_E_EXEC,)),
+    "deadline_te_krap": _Citation(
+        "te krappe planning, voorbereidingstijd netbeheerders en riolering", (_E_EXEC,)
+    ),
+    "kader_ontbreekt": _Citation(
+        "kaders Omgevingswet GRP mobiliteitsplan transitievisie warmte", (_E_ORG,)
+    ),
+    "geen_kaders": _Citation("context en kaders van de opdracht", (_E_ORG,)),
+    "geen_instrumenten": _Citation("passend instrumentarium", (_E_ORG,)),
+    "geen_organisatie": _Citation(
+        "geen organisatie voor samenwerking tussen disciplines, werkwijze", (_E_ORG, _E_COOP)
+    ),
+    "organisatie_zonder_samenwerking": _Citation(
+        "samenwerking tussen disciplines organiseren, integraal team", (_E_COOP,)
+    ),
+    "open_vragen": _Citation(
+        "bestuurlijke vragen beantwoorden voor de uitvoering, opdrachtverstrekking",
+        (_E_EXEC, _E_START),
+    ),
+    "geen_context": _Citation("aanleiding en opgave", (_E_CORE,)),
+}
+
+
+class _Cite:
+    """Looks up the sources of each rule once per review."""
+
+    def __init__(self, retriever: Retriever | None) -> None:
+        self._retriever = retriever
+        self._cache: dict[str, list[Passage]] = {}
+
+    def __call__(self, rule: str, section: SectionKey) -> list[Passage]:
+        if self._retriever is None:
+            return []
+        if rule not in self._cache:
+            self._cache[rule] = self._lookup(self._retriever, rule, section)
+        return [p.model_copy() for p in self._cache[rule]]
+
+    @staticmethod
+    def _lookup(retriever: Retriever, rule: str, section: SectionKey) -> list[Passage]:
+        citation = CITATIONS.get(rule)
+        if citation is None:
+            return []
+        found: list[Passage] = []
+        for pid in citation.pinned:
+            passage = retriever.get(pid)
+            if passage is not None:
+                found.append(passage)
+        if len(found) < MAX_SOURCES:
+            seen = {p.id for p in found}
+            for passage in retriever.search(citation.query, k=MAX_SOURCES + 1, section=section):
+                if passage.id not in seen:
+                    found.append(passage)
+                    seen.add(passage.id)
+        return found[:MAX_SOURCES]
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary the rules read. Kept here, in one place, so the rules stay short.
+
+_BESTUURLIJK = re.compile(
+    r"\b(wethouders?|college|b\s*&\s*w|b\s*en\s*w|burgemeester|gemeenteraad|raad|"
+    r"portefeuillehouders?|gedeputeerde|bestuurlijke?|dagelijks bestuur)\b",
+    re.IGNORECASE,
+)
+_DEPARTMENT = re.compile(
+    r"\b(afdeling\w*|afdelingshoofd|teamleiders?|team\w*|sector\w*|"
+    r"hoofd|manager|vakafdeling|cluster\w*)\b",
+    re.IGNORECASE,
+)
+_AMBTELIJK = re.compile(
+    r"\b(directeur\w*|directie|gemeentesecretaris|programmamanager|projectleider|"
+    r"ambtelijke?|concerndirectie)\b",
+    re.IGNORECASE,
+)
+
+_NUMBERISH = re.compile(
+    r"\d|%|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|"
+    r"veertig|vijftig|honderd\w*|duizend\w*|miljoen|helft|kwart|procent|alle|elke|iedere?|"
+    r"geen|nul|minimaal|maximaal|tenminste|ten minste|hooguit)\b",
+    re.IGNORECASE,
+)
+
+_ACTIVITY = re.compile(
+    r"\b(her)?inricht\w*|\bvervang\w*|\bvervanging\w*|\baanleg\w*|\brenov\w*|\breconstru\w*|"
+    r"\bopknap\w*|\bvernieuw\w*|\bonderhoud\w*|\buitvoer\w*|\baanpak\w*|\bbestrat\w*|"
+    r"\bherstrat\w*|\basfalter\w*|\bverbred\w*|\bophog\w*|\bafkoppel\w*|\brealiser\w*|"
+    r"\brioler(en|ing)\b|\bbouwen\b|\bslopen\b|\bplanten\b|\bwerkzaamheden\b",
+    re.IGNORECASE,
+)
+_OUTCOME = re.compile(
+    r"\b(zodat|waardoor|opdat|met als doel|leidt tot|om\b.{1,80}\bte\b|"
+    r"\w+(bestendig|robuust|vrij|inclusief|baar|veilig)\w*|"
+    r"veilig\w*|leefba\w*|duurza\w*|gezond\w*|prettig\w*|aantrekkelijk\w*|"
+    r"toegankelijk\w*|groener|koeler|droog|minder|meer|beter|verbeter\w*|voorkomen|"
+    r"beperken|verminder\w*|vergro\w*|verhog\w*|verlag\w*)\b",
+    re.IGNORECASE,
+)
+
+_COOPERATION = re.compile(
+    r"(team|overleg|samenwerk|afstem|stuurgroep|regie|coördin|coordin|programma|bouwteam|"
+    r"allian|werkgroep|projectgroep|gezamenlijk|integra|omgevingsmanag|werksessie|"
+    r"werkplaats|tafel|kernteam|partners|convenant|samen met)",
+    re.IGNORECASE,
+)
+
+# Discipline budgets as people write them in funding text.
+_DISCIPLINE_BUDGETS: dict[str, re.Pattern[str]] = {
+    "riolering": re.compile(r"riool|riolering|\bv?grp\b|watertaken", re.IGNORECASE),
+    "verharding": re.compile(
+        r"wegen|wegbeheer|verharding|asfalt|onderhoud\s+van\s+wegen", re.IGNORECASE
+    ),
+    "groen": re.compile(r"groen|bomen", re.IGNORECASE),
+    "mobiliteit": re.compile(r"mobiliteit|verkeer", re.IGNORECASE),
+    "openbare_verlichting": re.compile(r"verlichting", re.IGNORECASE),
+    "energietransitie": re.compile(r"warmte|energie", re.IGNORECASE),
+    "klimaatadaptatie": re.compile(r"klimaat", re.IGNORECASE),
+    "water": re.compile(r"\bwater(?!schap|taken)", re.IGNORECASE),
+}
+_SHARED_FUNDING = re.compile(
+    r"integra|gezamenlijk|gecombineerd|gebundeld|programmabudget|ontschot|meerdere|"
+    r"alle disciplines|cofinanc|bijdrage|subsidie|\bsamen\b|waterschap|netbeheerder|"
+    r"corporatie|provincie|rijk\b",
+    re.IGNORECASE,
+)
+
+# Themes and the parties they imply: each inner tuple needs at least one of its kinds.
+IMPLIED_PARTIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "riolering": (("waterschap",),),
+    "klimaatadaptatie": (("waterschap",),),
+    "water": (("waterschap",),),
+    "kabels_en_leidingen": (("netbeheerder",),),
+    "mobiliteit": (("vervoerder", "hulpdiensten"),),
+    "energietransitie": (("netbeheerder",), ("woningcorporatie",)),
+}
+_KIND_LABELS: dict[str, str] = {
+    "waterschap": "het waterschap (of hoogheemraadschap)",
+    "netbeheerder": "de netbeheerder",
+    "vervoerder": "het openbaar vervoer",
+    "hulpdiensten": "de hulpdiensten",
+    "woningcorporatie": "de woningcorporatie",
+}
+# Own fallback when extraction is not available or does not know the name.
+_KIND_PATTERNS: dict[str, re.Pattern[str]] = {
+    "waterschap": re.compile(
+        r"waterschap|hoogheemraadschap|wetterskip|\bdelfland\b|rijnland|\baa en maas\b",
+        re.IGNORECASE,
+    ),
+    "netbeheerder": re.compile(
+        r"netbeheer|enexis|liander|stedin|alliander|westland infra|coteq|rendo|\btennet\b|"
+        r"\bnetwerkbedrijf\b",
+        re.IGNORECASE,
+    ),
+    "vervoerder": re.compile(
+        r"vervoerder|openbaar vervoer|\bov\b|busmaatschappij|arriva|connexxion|qbuzz|"
+        r"keolis|\bhtm\b|\bret\b|\bgvb\b|\bebs\b|hermes|u-ov|prorail",
+        re.IGNORECASE,
+    ),
+    "hulpdiensten": re.compile(
+        r"hulpdienst|brandweer|ambulance|politie|veiligheidsregio|\bghor\b", re.IGNORECASE
+    ),
+    "woningcorporatie": re.compile(
+        r"corporatie|woonstichting|woningstichting|woonbedrijf|woningbouwvereniging|"
+        r"ymere|vestia|portaal|woonstad|eigen haard|de alliantie|mitros|\bwoonzorg\b",
+        re.IGNORECASE,
+    ),
+}
+
+# Themes whose preparation takes long (coordination with external plan cycles, design,
+# permits): months needed between the commission and the deadline.
+PREPARATION_MONTHS: dict[str, int] = {
+    "riolering": 12,
+    "kabels_en_leidingen": 12,
+    "energietransitie": 12,
+}
+INTEGRAL_PREPARATION_MONTHS = 6  # any other integral goal (2+ themes)
+
+
+@dataclass(frozen=True)
+class _Framework:
+    label: str
+    theme: str | None  # None: required for every integral goal
+    aliases: re.Pattern[str]
+    severity: Severity
+    why: str
+
+
+FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
+    _Framework(
+        "de Omgevingswet (en het omgevingsplan)",
+        None,
+        re.compile(r"omgevings(wet|plan|visie|programma|vergunning)", re.IGNORECASE),
+        "midden",
+        "een integrale ingreep in de fysieke leefomgeving valt onder de Omgevingswet, die "
+        "juist vraagt om samenhang (art. 1.3)",
+    ),
+    _Framework(
+        "het Gemeentelijk Rioleringsplan (GRP) of de Wet gemeentelijke watertaken",
+        "riolering",
+        re.compile(r"\bv?grp\b|rioleringsplan|rioleringsprogramma|watertaken", re.IGNORECASE),
+        "midden",
+        "de riolering volgt de planning en de normen van het GRP",
+    ),
+    _Framework(
+        "het mobiliteitsplan of een verkeersbesluit",
+        "mobiliteit",
+        re.compile(
+            r"mobiliteits(plan|visie|programma|beleid)|verkeersbesluit|\bg?vvp\b|"
+            r"verkeers(plan|beleid|circulatieplan)|verkeer- en vervoer",
+            re.IGNORECASE,
+        ),
+        "midden",
+        "wijzigingen in verkeer vragen een verkeersbesluit en passen in het mobiliteitsbeleid",
+    ),
+    _Framework(
+        "de Transitievisie warmte of het warmteprogramma",
+        "energietransitie",
+        re.compile(
+            r"transitievisie|\btvw\b|warmteprogramma|warmteplan|wijkuitvoeringsplan|"
+            r"warmtewet|wet collectieve warmte",
+            re.IGNORECASE,
+        ),
+        "midden",
+        "welke wijk wanneer van het aardgas gaat, ligt vast in de transitievisie warmte",
+    ),
+    _Framework(
+        "de klimaatadaptatiestrategie of het Deltaplan Ruimtelijke Adaptatie",
+        "klimaatadaptatie",
+        re.compile(r"klimaatadaptatie|deltaplan|hitteplan|waterplan|stresstest", re.IGNORECASE),
+        "laag",
+        "de normen voor hevige buien en hitte staan in de klimaatadaptatiestrategie",
+    ),
+    _Framework(
+        "de WIBON en de CROW-richtlijn voor kabels en leidingen",
+        "kabels_en_leidingen",
+        re.compile(
+            r"wibon|wion|crow|leidingenverordening|kabels en leidingen|ondergrond",
+            re.IGNORECASE,
+        ),
+        "laag",
+        "graafwerk valt onder de WIBON; de gemeente voert regie op de ondergrond",
+    ),
+)
+
+# Which section an open question is about, by its words (first match wins).
+_QUESTION_SECTIONS: tuple[tuple[SectionKey, re.Pattern[str]], ...] = (
+    (
+        "mandate",
+        re.compile(r"opdrachtgever|mandaat|beslis|escal|wethouder|college|niveau", re.I),
+    ),
+    (
+        "resources",
+        re.compile(r"budget|geld|euro|€|fte|capaciteit|deadline|datum|wanneer|klaar|financ", re.I),
+    ),
+    (
+        "stakeholders",
+        re.compile(r"stakeholder|betrokken|partij|bewoner|waterschap|netbeheer|corporatie", re.I),
+    ),
+    ("goal", re.compile(r"doel|resultaat|bereik|thema", re.I)),
+    ("frameworks", re.compile(r"kader|beleid|\bwet\b|regel|randvoorwaard", re.I)),
+    ("instruments", re.compile(r"instrument", re.I)),
+    ("organisation", re.compile(r"organisatie|werkwijze|team|overleg|samenwerk|sturing", re.I)),
+    ("context", re.compile(r".", re.S)),
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _words(value: str | None) -> int:
+    return len(_text(value).split())
+
+
+def _themes(c: Commission) -> list[str]:
+    return list(dict.fromkeys(c.goal.themes))
+
+
+def _is_integral(c: Commission) -> bool:
+    return len(_themes(c)) >= 2
+
+
+def _join(items: Iterable[str]) -> str:
+    seq = list(items)
+    if len(seq) <= 1:
+        return "".join(seq)
+    return ", ".join(seq[:-1]) + " en " + seq[-1]
+
+
+def _theme_label(theme: str) -> str:
+    return theme.replace("_", " ")
+
+
+def _find_parties() -> Callable[[str], list[str]] | None:
+    """The kinds `extract.dutch.find_parties` recognises in a name, when that module exists."""
+    try:
+        dutch = importlib.import_module("opdrachtassistent.extract.dutch")
+    except ImportError:
+        return None
+    finder = getattr(dutch, "find_parties", None)
+    if finder is None:
+        return None
+
+    def kinds(text: str) -> list[str]:
+        return [str(kind) for p in finder(text) if (kind := getattr(p, "kind", None))]
+
+    return kinds
+
+
+def stakeholder_kinds(c: Commission) -> set[str]:
+    """Kinds of party present: the recognised `kind`, else what the name and role suggest."""
+    finder = _find_parties()
+    kinds: set[str] = set()
+    for s in c.stakeholders:
+        if s.kind:
+            kinds.add(s.kind.casefold())
+            continue
+        text = " ".join(filter(None, (s.name, s.role)))
+        if finder is not None:
+            kinds.update(k.casefold() for k in finder(s.name))
+        kinds.update(kind for kind, pattern in _KIND_PATTERNS.items() if pattern.search(text))
+    return kinds
+
+
+def _commissioner_level(c: Commission) -> str | None:
+    """'bestuurlijk', 'afdeling' (a single department), 'ambtelijk' or None (unknown)."""
+    who = _text(c.mandate.commissioner)
+    if _BESTUURLIJK.search(who):
+        return "bestuurlijk"
+    if _DEPARTMENT.search(who):
+        return "afdeling"
+    if c.mandate.level is not None:
+        return c.mandate.level
+    if _AMBTELIJK.search(who):
+        return "ambtelijk"
+    return None
+
+
+def _months_between(start: date, end: date) -> float:
+    return (end - start).days / 30.44
+
+
+# --------------------------------------------------------------------------------------------
+# The rules. Each takes the commission and `today`, and yields (severity, section, rule, msg).
+
+_Hit = tuple[Severity, SectionKey, str, str]
+
+
+def _rules_goal(c: Commission, today: date) -> Iterable[_Hit]:
+    statement = _text(c.goal.statement)
+    if not statement:
+        yield (
+            "hoog",
+            "goal",
+            "geen_doel",
+            "Er is geen doel geformuleerd. Zonder samenhangend doel kiest elke discipline in de "
+            "uitvoering haar eigen doel en worden afwegingen tussen disciplines daar gemaakt, "
+            "zonder mandaat. Voeg toe: welk effect de integrale aanpak moet hebben.",
+        )
+    elif _ACTIVITY.search(statement) and not _OUTCOME.search(statement):
+        yield (
+            "midden",
+            "goal",
+            "doel_is_activiteit",
+            f"Het doel ('{statement}') beschrijft een activiteit, geen uitkomst. Dan weet "
+            "niemand in de uitvoering waarop te sturen als wensen van disciplines botsen. "
+            "Voeg toe wat de ingreep moet opleveren (bijvoorbeeld: 'zodat de straat een bui "
+            "van 70 mm zonder wateroverlast verwerkt en veilig is voor fietsers').",
+        )
+    if not c.goal.results:
+        yield (
+            "midden",
+            "goal",
+            "geen_resultaten",
+            "Er zijn geen beoogde resultaten. Zonder resultaat is niet vast te stellen wanneer "
+            "het werk af is en of het doel gehaald is. Voeg concrete, meetbare resultaten toe.",
+        )
+    else:
+        vague = [r for r in c.goal.results if not _NUMBERISH.search(r)]
+        if len(vague) == len(c.goal.results):
+            yield (
+                "midden",
+                "goal",
+                "resultaat_niet_meetbaar",
+                "Geen van de resultaten is meetbaar ("
+                + _join(f"'{r}'" for r in vague[:3])
+                + "). In de uitvoering wordt dan pas bepaald wat 'goed genoeg' is. Maak ze "
+                "SMART: een aantal, een norm of een percentage, met een datum.",
+            )
+    if not c.goal.themes:
+        yield (
+            "laag",
+            "goal",
+            "geen_thema",
+            "Er zijn geen thema's benoemd (zoals riolering, groen, mobiliteit). Daardoor is niet "
+            "te toetsen welke disciplines, partijen en kaders bij de opgave horen.",
+        )
+
+
+def _rules_mandate(c: Commission, today: date) -> Iterable[_Hit]:
+    m = c.mandate
+    level = _commissioner_level(c)
+    themes = _themes(c)
+    if not _text(m.commissioner):
+        yield (
+            "hoog",
+            "mandate",
+            "geen_opdrachtgever",
+            "Er is geen opdrachtgever. Dan is er niemand die de middelen levert en knopen "
+            "doorhakt; die vragen komen dan in de uitvoering terecht. Noem de bestuurlijk "
+            "opdrachtgever (wethouder of college) en de ambtelijk opdrachtgever.",
+        )
+    elif _is_integral(c) and level in ("ambtelijk", "afdeling"):
+        who = "één afdeling" if level == "afdeling" else "een ambtelijk opdrachtgever"
+        yield (
+            "hoog",
+            "mandate",
+            "mandaat_niveau",
+            f"Het doel raakt {len(themes)} thema's ({_join(map(_theme_label, themes))}), maar "
+            f"de opdracht komt van {who} ({m.commissioner}). Afwegingen tussen disciplines en "
+            "hun budgetten vallen buiten dat mandaat en belanden dan onopgelost in de "
+            "uitvoering. Leg het opdrachtgeverschap bestuurlijk neer (wethouder of college), "
+            "met een ambtelijk opdrachtgever voor de uitvoering.",
+        )
+    elif level is None:
+        yield (
+            "midden",
+            "mandate",
+            "niveau_onbekend",
+            f"Het is niet duidelijk op welk niveau de opdrachtgever ({m.commissioner}) "
+            "beslist. Geef aan of de opdracht bestuurlijk of ambtelijk is verleend.",
+        )
+    if not _text(m.decision_space):
+        yield (
+            "hoog",
+            "mandate",
+            "geen_beslisruimte",
+            "De beslisruimte ontbreekt: wat mag de opdrachtnemer zelf besluiten (binnen welke "
+            "marges van geld, tijd en kwaliteit)? Zonder die afspraak gaat elke afwijking in "
+            "de uitvoering terug naar het bestuur, of wordt er zonder mandaat besloten.",
+        )
+    if not _text(m.escalation):
+        yield (
+            "midden",
+            "mandate",
+            "geen_escalatie",
+            "Er is geen escalatieroute. Als disciplines of partners het in de uitvoering niet "
+            "eens worden, of als het budget overschreden dreigt te worden, is onduidelijk wie "
+            "beslist. Leg vast bij wie en binnen welke termijn er wordt opgeschaald.",
+        )
+
+
+def _rules_stakeholders(c: Commission, today: date) -> Iterable[_Hit]:
+    if len(c.stakeholders) < 2:
+        yield (
+            "midden",
+            "stakeholders",
+            "te_weinig_stakeholders",
+            ("Er is maar één stakeholder" if c.stakeholders else "Er zijn geen stakeholders")
+            + " benoemd. Partijen die pas in de uitvoering aanschuiven, brengen "
+            "eigen eisen en planningen mee. Noem wie belang heeft bij of invloed heeft op het "
+            "werk (bewoners, ondernemers, nutspartijen, waterschap, hulpdiensten).",
+        )
+    present = stakeholder_kinds(c)
+    missing: dict[tuple[str, ...], list[str]] = {}
+    for theme in _themes(c):
+        for group in IMPLIED_PARTIES.get(theme, ()):
+            if not present.intersection(group):
+                missing.setdefault(group, []).append(theme)
+    for group, themes in missing.items():
+        who = " of ".join(_KIND_LABELS.get(k, k) for k in group)
+        severity: Severity = "hoog" if "netbeheerder" in group else "midden"
+        yield (
+            severity,
+            "stakeholders",
+            "stakeholder_ontbreekt",
+            f"Het thema {_join(map(_theme_label, themes))} vraagt om {who}, maar die staat niet "
+            "bij de stakeholders. Zulke partijen hebben eigen plancycli en budgetten; wie ze te "
+            f"laat betrekt, loopt vast in de uitvoering. Voeg {who} toe, met rol en belang.",
+        )
+    unclear = [s.name for s in c.stakeholders if not (s.role or s.interest)]
+    if unclear:
+        yield (
+            "laag",
+            "stakeholders",
+            "stakeholder_zonder_rol",
+            "Van " + _join(unclear[:5]) + " is geen rol of belang vastgelegd. Beschrijf wat "
+            "zij inbrengen of te verliezen hebben, zodat de uitvoering weet hoe ze te betrekken.",
+        )
+
+
+def _rules_resources(c: Commission, today: date) -> Iterable[_Hit]:
+    r = c.resources
+    themes = _themes(c)
+    if r.budget_eur is None:
+        yield (
+            "hoog",
+            "resources",
+            "geen_budget",
+            "Er is geen budget. Dan wordt in de uitvoering onderhandeld over wie wat betaalt. "
+            "Noem het budget, inclusief voorbereiding, toezicht en nazorg, en de dekking.",
+        )
+    if r.capacity_fte is None:
+        yield (
+            "midden",
+            "resources",
+            "geen_capaciteit",
+            "De capaciteit (fte) ontbreekt. Zonder toegezegde mensen uit de betrokken "
+            "afdelingen strandt de samenwerking op de waan van de dag. Noem de capaciteit per "
+            "discipline of in totaal.",
+        )
+    if r.deadline is None:
+        yield (
+            "midden",
+            "resources",
+            "geen_deadline",
+            "Er is geen einddatum. Zonder datum kan niet worden afgestemd met de planningen van "
+            "netbeheerders, waterschap en andere werken in het gebied. Noem een einddatum.",
+        )
+    funding = _text(r.funding)
+    if len(themes) >= 2 and funding and not _SHARED_FUNDING.search(funding):
+        disciplines = [d for d, p in _DISCIPLINE_BUDGETS.items() if p.search(funding)]
+        if len(disciplines) == 1:
+            yield (
+                "hoog",
+                "resources",
+                "budget_een_discipline",
+                f"Het doel is integraal ({_join(map(_theme_label, themes))}), maar de "
+                f"dekking ('{funding}') komt uit het budget van één discipline "
+                f"({_theme_label(disciplines[0])}). Dan stuurt elke afdeling op haar eigen "
+                "budget en sneuvelen de andere thema's bij de eerste tegenvaller. Leg vast "
+                "welke budgetten bijdragen en hoe meer- en minderwerk wordt verdeeld.",
+            )
+    if r.deadline is not None:
+        if r.deadline < today:
+            yield (
+                "hoog",
+                "resources",
+                "deadline_verstreken",
+                f"De einddatum ({r.deadline.isoformat()}) ligt in het verleden. Stel een "
+                "haalbare einddatum vast.",
+            )
+        else:
+            needs = [(PREPARATION_MONTHS[t], t) for t in themes if t in PREPARATION_MONTHS]
+            needed = max((n for n, _ in needs), default=0)
+            if not needed and len(themes) >= 2:
+                needed = INTEGRAL_PREPARATION_MONTHS
+            months = _months_between(today, r.deadline)
+            if needed and months < needed:
+                reason = (
+                    _join(_theme_label(t) for n, t in needs if n == needed)
+                    if needs
+                    else "een integrale opgave"
+                )
+                yield (
+                    "hoog",
+                    "resources",
+                    "deadline_te_krap",
+                    f"Tot de einddatum is het nog ongeveer {max(0, int(months))} maanden, "
+                    f"terwijl {reason} doorgaans minstens {needed} maanden voorbereiding "
+                    "vraagt (ontwerp, vergunningen, afstemming met de plancycli van "
+                    "netbeheerders en waterschap). Dan wordt tijdsdruk in de uitvoering "
+                    "opgelost ten koste van de samenhang. Verschuif de einddatum of faseer.",
+                )
+
+
+def _rules_frameworks(c: Commission, today: date) -> Iterable[_Hit]:
+    themes = _themes(c)
+    named = " | ".join([*c.frameworks, *c.instruments])
+    if not c.frameworks and not themes:
+        yield (
+            "laag",
+            "frameworks",
+            "geen_kaders",
+            "Er zijn geen kaders genoemd (beleid, wet- en regelgeving, randvoorwaarden). Noem "
+            "waarbinnen de opdracht moet blijven, zodat de uitvoering er niet op stuit.",
+        )
+    for fw in FRAMEWORK_REQUIREMENTS:
+        applies = len(themes) >= 2 if fw.theme is None else fw.theme in themes
+        if applies and not fw.aliases.search(named):
+            yield (
+                fw.severity,
+                "frameworks",
+                "kader_ontbreekt",
+                f"Als kader ontbreekt {fw.label}: {fw.why}. Kaders die pas in de uitvoering "
+                "opduiken, leiden tot herontwerp en vertraging. Neem dit kader op in de opdracht.",
+            )
+
+
+def _rules_instruments(c: Commission, today: date) -> Iterable[_Hit]:
+    if not c.instruments:
+        yield (
+            "laag",
+            "instruments",
+            "geen_instrumenten",
+            "Er is geen instrumentarium genoemd (bijvoorbeeld een meerjarenprogrammering, een "
+            "participatieplan, een bouwteamcontract of een gezamenlijke graafplanning).",
+        )
+
+
+def _rules_organisation(c: Commission, today: date) -> Iterable[_Hit]:
+    text = _text(c.organisation)
+    integral = _is_integral(c)
+    if _words(text) < 4:
+        yield (
+            "hoog" if integral else "midden",
+            "organisation",
+            "geen_organisatie",
+            "Er is geen organisatie of werkwijze beschreven. Integrale uitvoering staat of "
+            "valt met samenwerking; zonder afspraken over rollen, overleg en besluitvorming "
+            "hangt die af van de goede wil van individuen. Beschrijf wie samenwerkt, in welk "
+            "team of overleg, en wie de regie voert.",
+        )
+    elif integral and not _COOPERATION.search(text):
+        yield (
+            "midden",
+            "organisation",
+            "organisatie_zonder_samenwerking",
+            "De werkwijze zegt niet hoe de disciplines samenwerken. Beschrijf bijvoorbeeld een "
+            "integraal projectteam, een vast afstemmingsoverleg met de partners en wie daarin "
+            "de regie voert.",
+        )
+
+
+def _rules_context(c: Commission, today: date) -> Iterable[_Hit]:
+    if _words(c.context) < 4:
+        yield (
+            "laag",
+            "context",
+            "geen_context",
+            "De aanleiding en opgave zijn niet beschreven. Beschrijf waarom het werk nodig is "
+            "en wat er in het gebied speelt.",
+        )
+
+
+def _question_section(question: str) -> SectionKey:
+    return next(key for key, pattern in _QUESTION_SECTIONS if pattern.search(question))
+
+
+def _rules_open_questions(c: Commission, today: date) -> Iterable[_Hit]:
+    grouped: dict[SectionKey, list[str]] = {}
+    for q in c.open_questions:
+        if q.strip():
+            grouped.setdefault(_question_section(q), []).append(q.strip())
+    for key in SECTIONS:
+        questions = grouped.get(key)
+        if not questions:
+            continue
+        listed = "; ".join(f"'{q}'" for q in questions[:3]) + (
+            "; ..." if len(questions) > 3 else ""
+        )
+        yield (
+            "midden",
+            key,
+            "open_vragen",
+            f"Er {'staat' if len(questions) == 1 else 'staan'} nog {len(questions)} open "
+            f"{'vraag' if len(questions) == 1 else 'vragen'} bij "
+            f"'{SECTION_TITLES[key]}': {listed}. Wat nu open blijft, moet de uitvoering "
+            "zelf beantwoorden. Beantwoord ze voordat de opdracht wordt verstrekt.",
+        )
+
+
+RULES: tuple[Callable[[Commission, date], Iterable[_Hit]], ...] = (
+    _rules_context,
+    _rules_goal,
+    _rules_mandate,
+    _rules_stakeholders,
+    _rules_resources,
+    _rules_frameworks,
+    _rules_instruments,
+    _rules_organisation,
+    _rules_open_questions,
+)
+
+
+def _verdict(findings: list[Finding]) -> tuple[str, bool]:
+    blocking = [f for f in findings if f.severity in ("hoog", "midden")]
+    if not blocking:
+        extra = (
+            f" Er {'is' if len(findings) == 1 else 'zijn'} nog {len(findings)} "
+            f"{'aandachtspunt' if len(findings) == 1 else 'aandachtspunten'} van laag risico."
+            if findings
+            else ""
+        )
+        return (
+            "Gereed voor uitvoering: de bestuurlijke vragen zijn beantwoord; wat overblijft "
+            "zijn technische en planningsvragen." + extra,
+            True,
+        )
+    sections = [key for key in SECTIONS if any(f.section == key for f in blocking)]
+    high = sum(1 for f in findings if f.severity == "hoog")
+    counts = (
+        f"{high} {'punt' if high == 1 else 'punten'} met hoog risico"
+        if high
+        else f"{len(blocking)} {'punt' if len(blocking) == 1 else 'punten'} met middelgroot risico"
+    )
+    return (
+        f"Nog niet gereed voor uitvoering ({counts}). Open bestuurlijke vragen bij: "
+        + _join(SECTION_TITLES[k].lower() for k in sections)
+        + ".",
+        False,
+    )
+
+
+def review(
+    commission: Commission,
+    *,
+    retriever: Retriever | None = None,
+    today: date | None = None,
+) -> Review:
+    """Check a commission for the bottlenecks the essay warns about.
+
+    `today` anchors the deadline rules (default: the current date); `retriever` supplies the
+    passages each finding cites (None: no sources, same findings).
+    """
+    when = today or date.today()
+    cite = _Cite(retriever)
+    findings = [
+        Finding(
+            severity=severity,
+            section=section,
+            rule=rule,
+            message=message,
+            sources=cite(rule, section),
+        )
+        for check in RULES
+        for severity, section, rule, message in check(commission, when)
+    ]
+    findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], SECTIONS.index(f.section)))
+    verdict, ready = _verdict(findings)
+    return Review(findings=findings, verdict=verdict, ready=ready)
