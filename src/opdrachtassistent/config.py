@@ -1,0 +1,53 @@
+"""Settings, read once from the environment (prefix OPDRACHTASSISTENT_) and passed around."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """Per-user data: $XDG_DATA_HOME/opdrachtassistent or ~/.local/share/opdrachtassistent."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "opdrachtassistent"
+
+
+class Settings(BaseSettings):
+    """Everything configurable. The defaults run fully offline."""
+
+    model_config = SettingsConfigDict(env_prefix="OPDRACHTASSISTENT_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    corpus_dir: Path | None = None
+    chroma_url: str | None = Field(
+        default=None, description="Use a Chroma server (http://host:port) instead of the "
+        "embedded store, for several app instances sharing one index."
+    )
+    # Optional OpenAI-compatible LLM (OpenAI, Azure, Ollama, vLLM). Off unless a URL or key
+    # is configured.
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_method: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
+    llm_timeout_s: float = 20.0
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url or self.llm_api_key)
+
+
+def set_offline_switches() -> None:
+    """Make sure no library phones home: Gradio analytics, the HF hub, Chroma telemetry."""
+    for key, value in (
+        ("GRADIO_ANALYTICS_ENABLED", "False"),
+        ("HF_HUB_OFFLINE", "1"),
+        ("HF_HUB_DISABLE_TELEMETRY", "1"),
+        ("ANONYMIZED_TELEMETRY", "False"),
+        ("TRANSFORMERS_OFFLINE", "1"),
+        ("DO_NOT_TRACK", "1"),
+    ):
+        os.environ.setdefault(key, value)

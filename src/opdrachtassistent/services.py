@@ -1,0 +1,73 @@
+"""Wires the pure core to its adapters, chosen from the settings: the only place that does.
+
+Adapters are built lazily, so a command that needs no knowledge store (a terminal chat
+without sources, drafting) never pays for loading one.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from opdrachtassistent.commission import Commission
+from opdrachtassistent.config import Settings, set_offline_switches
+from opdrachtassistent.extract.base import Extractor
+from opdrachtassistent.extract.rules import RulesExtractor
+from opdrachtassistent.interview import Interview, InterviewState
+from opdrachtassistent.passages import Retriever
+
+if TYPE_CHECKING:
+    from opdrachtassistent.review import Review
+
+log = logging.getLogger(__name__)
+
+
+class Services:
+    """The adapters one process uses: extractor, retriever, and what is built on them."""
+
+    def __init__(self, settings: Settings) -> None:
+        set_offline_switches()
+        self.settings = settings
+
+    @cached_property
+    def extractor(self) -> Extractor:
+        return RulesExtractor()
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        from opdrachtassistent.knowledge.search import KnowledgeBase
+
+        return KnowledgeBase.from_settings(self.settings)
+
+    def new_interview(self, *, with_sources: bool = True) -> Interview:
+        return Interview(
+            extractor=self.extractor, retriever=self.retriever if with_sources else None
+        )
+
+    def resume_interview(self, state: InterviewState, *, with_sources: bool = True) -> Interview:
+        return Interview.from_state(
+            state,
+            extractor=self.extractor,
+            retriever=self.retriever if with_sources else None,
+        )
+
+    def review(self, commission: Commission) -> Review:
+        from opdrachtassistent.review import review
+
+        return review(commission, retriever=self.retriever)
+
+
+def build_services(settings: Settings | None = None) -> Services:
+    return Services(settings or Settings())
+
+
+_default: Services | None = None
+
+
+def default_retriever() -> Retriever:
+    """The retriever over the built-in corpus in the default data directory (lazily built)."""
+    global _default
+    if _default is None:
+        _default = build_services()
+    return _default.retriever

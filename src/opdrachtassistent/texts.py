@@ -1,0 +1,133 @@
+"""Every Dutch sentence the interview says, in one place, so wording is reviewed together.
+
+Questions are keyed by section; follow-ups by the missing item (the labels in
+`commission.CRITERIA`), so a probe always asks for exactly what is still missing.
+"""
+
+from __future__ import annotations
+
+from opdrachtassistent.commission import SectionKey
+
+OPENING = (
+    "Goedendag! Ik help u een integrale opdracht op te stellen voor een werk in de openbare "
+    "ruimte: een opdracht met een helder doel, het juiste mandaat, de betrokken partijen, "
+    "voldoende middelen, de kaders, het instrumentarium en een passende werkwijze. Dan houdt "
+    "de uitvoering alleen nog technische en planningsvragen over.\n\n"
+    "Vertel in een paar zinnen wat u van plan bent en waarom. Noem gerust meteen wat u al "
+    "weet, zoals de opdrachtgever, het budget of de gewenste einddatum."
+)
+
+QUESTIONS: dict[SectionKey, str] = {
+    "context": "Wat is de aanleiding? Welke opgave ligt er en waarom moet er nu iets gebeuren?",
+    "goal": (
+        "Wat is het doel van deze integrale aanpak? Wat moet er na afloop concreet en "
+        "meetbaar anders zijn?"
+    ),
+    "mandate": (
+        "Wie is de opdrachtgever, en op welk niveau (bestuurlijk of ambtelijk)? Wat mag er "
+        "binnen deze opdracht worden besloten zonder terug te gaan naar de opdrachtgever?"
+    ),
+    "stakeholders": (
+        "Welke partijen zijn betrokken of hebben belang bij dit werk, en wat is hun rol of "
+        "belang? Denk aan het waterschap, de netbeheerder, bewoners, ondernemers en "
+        "hulpdiensten."
+    ),
+    "resources": (
+        "Welke middelen zijn er: hoeveel budget, hoeveel capaciteit (in fte) en wanneer moet "
+        "het klaar zijn?"
+    ),
+    "frameworks": (
+        "Binnen welke kaders moet het passen? Denk aan beleid, wet- en regelgeving en "
+        "randvoorwaarden, zoals de Omgevingswet, het rioleringsplan of het mobiliteitsplan."
+    ),
+    "instruments": (
+        "Welke instrumenten kunt u inzetten? Bijvoorbeeld een participatietraject, een "
+        "verkeersbesluit, subsidie, een samenwerkingsovereenkomst of afspraken over "
+        "graafcoördinatie."
+    ),
+    "organisation": (
+        "Hoe richt u de organisatie en werkwijze in? Wie zitten in het projectteam, hoe "
+        "werken de disciplines samen en hoe en hoe vaak wordt er gestuurd?"
+    ),
+}
+
+# Why each section matters: shown with the question ("waarom vraag ik dit?").
+WHY: dict[SectionKey, str] = {
+    "context": "Een gedeeld beeld van de aanleiding voorkomt dat disciplines elk een ander "
+    "probleem oplossen.",
+    "goal": "Zonder samenhangend, meetbaar doel stuurt elke discipline op haar eigen resultaat.",
+    "mandate": "Sturing op samenhang begint bestuurlijk; zonder passend mandaat belanden "
+    "bestuurlijke keuzes in de uitvoering.",
+    "stakeholders": "Partijen die te laat aanschuiven, zoals netbeheerders, kunnen hun planning "
+    "niet meer aanpassen.",
+    "resources": "Budget per discipline en te krappe planning zijn bekende knelpunten in de "
+    "uitvoering.",
+    "frameworks": "Kaders bepalen wat kan en moet; wie ze laat vallen, ontdekt ze in de "
+    "uitvoering.",
+    "instruments": "Het juiste instrument op tijd (KLIC, verkeersbesluit, participatie) "
+    "voorkomt vertraging.",
+    "organisation": "Integrale opgaven zijn voor een groot deel een organisatievraagstuk.",
+}
+
+# Targeted follow-ups, keyed by the missing item's label in commission.CRITERIA.
+FOLLOW_UPS: dict[str, str] = {
+    "een aanleiding van minstens 4 woorden": (
+        "Kunt u de aanleiding iets uitgebreider beschrijven? Welk probleem of welke kans "
+        "ligt er?"
+    ),
+    "een doelstelling": "Wat is in één zin het doel van deze opgave?",
+    "minstens één concreet beoogd resultaat": (
+        "Wat is concreet het resultaat? Noem iets wat u na afloop kunt meten of zien, "
+        "bijvoorbeeld 'alle woningen afgekoppeld', '40 extra bomen' of 'geen wateroverlast bij "
+        "een bui van 70 mm'."
+    ),
+    "een opdrachtgever": "Wie is de opdrachtgever: wie geeft deze opdracht en draagt "
+    "bestuurlijk de verantwoordelijkheid?",
+    "het niveau (bestuurlijk of ambtelijk)": (
+        "Is de opdrachtgever bestuurlijk (wethouder, college) of ambtelijk (directeur, "
+        "afdelingshoofd)?"
+    ),
+    "de beslisruimte": (
+        "Wat mag het projectteam zelf beslissen, en wie beslist als het budget of de planning "
+        "wordt overschreden?"
+    ),
+    "minstens twee stakeholders": "Welke andere partijen zijn nog betrokken of hebben belang "
+    "bij dit werk?",
+    "bij elke stakeholder een rol of belang": "Wat is de rol of het belang van {names}?",
+    "een budget": "Hoeveel budget is er beschikbaar, in euro's?",
+    "de capaciteit in fte": "Hoeveel capaciteit is er beschikbaar, in fte?",
+    "een einddatum": "Wanneer moet het werk klaar zijn?",
+    "minstens één kader (beleid, wet- of regelgeving, randvoorwaarde)": (
+        "Welk beleid of welke regels gelden hier? Bijvoorbeeld de Omgevingswet, het "
+        "gemeentelijk rioleringsplan of een bomenbeleidsplan."
+    ),
+    "minstens één instrument": "Welk instrument zet u als eerste in?",
+    "een beschrijving van organisatie en werkwijze (4+ woorden)": (
+        "Kunt u iets meer zeggen over de werkwijze: wie werkt samen in welk team, en hoe "
+        "wordt er gestuurd?"
+    ),
+}
+
+SKIP_ACK = "Prima, dat noteer ik als open vraag. We komen er aan het eind nog even op terug."
+GIVE_UP_ACK = "Dat laat ik voor nu open; ik noteer het als open vraag."
+NOTHING_FOUND = "Daar kon ik niet uit halen wat ik zocht."
+EMPTY_INPUT = "Ik heb geen antwoord ontvangen. Typ uw antwoord, of 'sla over' om verder te gaan."
+TRUNCATED = (
+    "Uw bericht was erg lang; ik heb de eerste {limit} tekens gelezen. Splits een lange tekst "
+    "gerust op in meerdere berichten."
+)
+NOTED = "Genoteerd: {items}."
+CORRECTED = "Aangepast: {items}."
+REVISIT = "Eerder kon u {missing} nog niet noemen; weet u het nu? (Anders zeg gerust 'weet ik niet'.)"
+SUMMARY_INTRO = "Dit is de opdracht zoals ik hem nu heb:"
+CONFIRM = (
+    "Klopt dit? Antwoord met 'ja' om af te ronden, of noem wat er anders moet "
+    "(bijvoorbeeld 'het budget is 4 miljoen')."
+)
+CONFIRM_AGAIN = "Wat moet er anders? Noem het gewoon, bijvoorbeeld 'de einddatum is eind 2028'."
+DONE = (
+    "Dank u wel, de opdracht is vastgesteld. U kunt hem nu exporteren als Markdown, Word of "
+    "JSON, en de kwaliteitstoets bekijken. Wilt u nog iets aanpassen, noem het gerust."
+)
+EDITED = "Ik heb uw wijziging in het document verwerkt."
+OPEN_QUESTION = "{section}: {missing}?"
