@@ -1,0 +1,140 @@
+"""What the Markdown and Word exports share: Dutch labels, formatting and row building.
+
+Values come out as plain text here; each renderer escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from opdrachtassistent.commission import Commission, SectionStatus
+from opdrachtassistent.review import Finding, Review, Severity
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+DOCUMENT_KIND = "Integrale opdracht"
+UNTITLED = "Integrale opdracht (nog zonder titel)"
+NOT_FILLED = "nog niet ingevuld"
+APPENDIX_TITLE = "Bijlage: kwaliteitstoets"
+OPEN_QUESTIONS_TITLE = "Open vragen"
+
+SEVERITY_LABELS: dict[Severity, str] = {
+    "hoog": "Hoog risico",
+    "midden": "Middelgroot risico",
+    "laag": "Laag risico",
+}
+STATE_LABELS = {"compleet": "compleet", "gedeeltelijk": "gedeeltelijk", "leeg": "nog leeg"}
+LEVEL_LABELS = {"bestuurlijk": "bestuurlijk", "ambtelijk": "ambtelijk"}
+
+STAKEHOLDER_HEADER = ("Naam", "Soort partij", "Rol", "Belang", "Invloed", "Belang (1-5)")
+RESOURCES_HEADER = ("Middel", "Waarde")
+FINDINGS_HEADER = ("Risico", "Onderdeel", "Bevinding", "Bronnen")
+
+
+def euro(amount: float) -> str:
+    """€ 2.500.000, with cents only when there are any (€ 1.250,50)."""
+    cents = round(amount * 100)
+    whole, rest = divmod(cents, 100)
+    text = f"{whole:,}".replace(",", ".")
+    return f"€ {text},{rest:02d}" if rest else f"€ {text}"
+
+
+def dutch_date(value: date) -> str:
+    """31 december 2027."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def number(value: float) -> str:
+    """1,5 (decimal comma, no trailing zeros)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def theme_label(theme: str) -> str:
+    return theme.replace("_", " ")
+
+
+def title_of(c: Commission) -> str:
+    return (c.title or "").strip() or UNTITLED
+
+
+def percent(fraction: float) -> str:
+    return f"{round(fraction * 100)}%"
+
+
+def status_text(status: SectionStatus) -> str:
+    """'compleet' or 'gedeeltelijk; ontbreekt: een budget, de capaciteit in fte'."""
+    label = STATE_LABELS[status.state]
+    if status.missing:
+        return f"{label}; ontbreekt: " + ", ".join(status.missing)
+    return label
+
+
+def overall_status(c: Commission) -> str:
+    done = c.completeness()
+    if done.complete:
+        return "Compleet"
+    return f"Concept, {percent(done.fraction)} compleet"
+
+
+def stakeholder_rows(c: Commission) -> list[tuple[str, ...]]:
+    return [
+        (
+            s.name,
+            s.kind or "",
+            s.role or "",
+            s.interest or "",
+            str(s.influence) if s.influence is not None else "",
+            str(s.concern) if s.concern is not None else "",
+        )
+        for s in c.stakeholders
+    ]
+
+
+def resource_rows(c: Commission) -> list[tuple[str, str]]:
+    r = c.resources
+    return [
+        ("Budget", euro(r.budget_eur) if r.budget_eur is not None else NOT_FILLED),
+        (
+            "Capaciteit",
+            f"{number(r.capacity_fte)} fte" if r.capacity_fte is not None else NOT_FILLED,
+        ),
+        ("Einddatum", dutch_date(r.deadline) if r.deadline is not None else NOT_FILLED),
+        ("Dekking", r.funding or NOT_FILLED),
+    ]
+
+
+def mandate_rows(c: Commission) -> list[tuple[str, str]]:
+    m = c.mandate
+    return [
+        ("Opdrachtgever", m.commissioner or NOT_FILLED),
+        ("Niveau", LEVEL_LABELS[m.level] if m.level else NOT_FILLED),
+        ("Beslisruimte", m.decision_space or NOT_FILLED),
+        ("Escalatie", m.escalation or NOT_FILLED),
+    ]
+
+
+def source_text(finding: Finding) -> str:
+    """'Title, heading (source)' per cited passage, separated by semicolons."""
+    parts = []
+    for p in finding.sources:
+        where = f"{p.title}, {p.heading}" if p.heading else p.title
+        parts.append(f"{where} ({p.source})" if p.source else where)
+    return "; ".join(parts)
+
+
+def findings_by_severity(review: Review) -> list[tuple[Severity, list[Finding]]]:
+    order: tuple[Severity, ...] = ("hoog", "midden", "laag")
+    return [(s, fs) for s in order if (fs := [f for f in review.findings if f.severity == s])]

@@ -1,0 +1,162 @@
+"""A clear Dutch Markdown rendering of a commission, with the review as an appendix.
+
+Everything a user typed goes through `escape`, so no HTML, link, image or other markup in
+the commission survives as markup: `<script>` shows as text and `[x](javascript:...)` does
+not become a link, whichever Markdown renderer shows the file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
+from opdrachtassistent.render import _common as common
+from opdrachtassistent.review import Review
+
+# Inline characters that start markup anywhere in a line (after `html.escape` took care of
+# `&`, `<` and `>`): emphasis, code, links and images, tables, strikethrough, escapes.
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# Characters that only start markup at the beginning of a line: headings, lists, quotes,
+# setext underlines, thematic breaks, numbered lists ("1." / "1)").
+_LINE_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))", re.MULTILINE)
+_BLANKS = re.compile(r"[ \t]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape(text: str) -> str:
+    """Make user text inert in Markdown (and HTML): it renders exactly as typed."""
+    text = _CONTROL.sub("", text)
+    text = html.escape(text, quote=False)
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    if m.group(2):
+        return f"{m.group(1)}\\{m.group(2)}"
+    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
+
+
+def escape_inline(text: str) -> str:
+    """Escape and fold onto one line (for table cells, list items and headings)."""
+    return escape(_BLANKS.sub(" ", " ".join(text.split())))
+
+
+def _paragraphs(text: str) -> str:
+    """Escape multi-line user text, keeping its paragraphs and line breaks."""
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    return "\n\n".join(
+        "  \n".join(escape_inline(line) for line in block.splitlines() if line.strip())
+        for block in blocks
+    )
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines += ["| " + " | ".join(escape_inline(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def _missing(value: str) -> str:
+    return f"_{common.NOT_FILLED}_" if value == common.NOT_FILLED else escape_inline(value)
+
+
+def _section_body(c: Commission, key: SectionKey) -> list[str]:
+    match key:
+        case "context":
+            return (
+                [_paragraphs(c.context)]
+                if c.context and c.context.strip()
+                else [_missing(common.NOT_FILLED)]
+            )
+        case "goal":
+            g = c.goal
+            lines = [f"**Doelstelling:** {_missing(g.statement or common.NOT_FILLED)}", ""]
+            lines.append("**Beoogde resultaten:**")
+            lines += [f"- {escape_inline(r)}" for r in g.results] or [f"- _{common.NOT_FILLED}_"]
+            themes = ", ".join(common.theme_label(t) for t in g.themes)
+            lines += ["", f"**Thema's:** {themes or '_' + common.NOT_FILLED + '_'}"]
+            return lines
+        case "mandate":
+            return [f"- **{label}:** {_missing(value)}" for label, value in common.mandate_rows(c)]
+        case "stakeholders":
+            if not c.stakeholders:
+                return ["_Nog geen stakeholders benoemd._"]
+            return _table(common.STAKEHOLDER_HEADER, common.stakeholder_rows(c))
+        case "resources":
+            return _table(common.RESOURCES_HEADER, list(common.resource_rows(c)))
+        case "frameworks" | "instruments":
+            items = c.frameworks if key == "frameworks" else c.instruments
+            return [f"- {escape_inline(i)}" for i in items] or [_missing(common.NOT_FILLED)]
+        case "organisation":
+            if c.organisation and c.organisation.strip():
+                return [_paragraphs(c.organisation)]
+            return [_missing(common.NOT_FILLED)]
+
+
+def _review_lines(review: Review) -> list[str]:
+    lines = [f"## {common.APPENDIX_TITLE}", "", f"**Oordeel:** {escape_inline(review.verdict)}", ""]
+    if not review.findings:
+        lines += ["Geen bevindingen.", ""]
+    for severity, findings in common.findings_by_severity(review):
+        lines += [f"### {common.SEVERITY_LABELS[severity]} ({len(findings)})", ""]
+        for f in findings:
+            section = SECTION_TITLES[f.section]
+            lines.append(f"- **{section}** (`{f.rule}`): {escape_inline(f.message)}")
+            if f.sources:
+                lines.append(f"  _Bronnen: {escape_inline(common.source_text(f))}_")
+        lines.append("")
+    return lines
+
+
+def to_markdown(
+    commission: Commission, review: Review | None = None, *, today: date | None = None
+) -> str:
+    """The whole commission as Dutch Markdown; the review (if given) as the last appendix."""
+    c = commission
+    done = c.completeness()
+    lines = [
+        f"# {escape_inline(common.title_of(c))}",
+        "",
+        f"*{common.DOCUMENT_KIND}*",
+        "",
+        "| Gegeven | Waarde |",
+        "|---|---|",
+        f"| Datum | {common.dutch_date(today or date.today())} |",
+        f"| Opdrachtgever | {_missing(c.mandate.commissioner or common.NOT_FILLED)} |",
+        f"| Status | {common.overall_status(c)} |",
+        "",
+        "## Overzicht",
+        "",
+        "| Onderdeel | Status |",
+        "|---|---|",
+    ]
+    lines += [
+        f"| {SECTION_TITLES[key]} | {escape_inline(common.status_text(done.sections[key]))} |"
+        for key in SECTIONS
+    ]
+    lines.append("")
+    for number, key in enumerate(SECTIONS, start=1):
+        status = done.sections[key]
+        lines += [
+            f"## {number}. {SECTION_TITLES[key]}",
+            "",
+            f"_Status: {escape_inline(common.status_text(status))}_",
+            "",
+            *_section_body(c, key),
+            "",
+        ]
+    lines += [f"## {common.OPEN_QUESTIONS_TITLE}", ""]
+    questions = [q for q in c.open_questions if q.strip()]
+    lines += [f"{i}. {escape_inline(q)}" for i, q in enumerate(questions, 1)] or [
+        "Geen open vragen."
+    ]
+    lines.append("")
+    if review is not None:
+        lines += _review_lines(review)
+    return "\n".join(lines).rstrip() + "\n"
