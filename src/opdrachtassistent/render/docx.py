@@ -237,7 +237,7 @@ def to_docx(
 ) -> bytes:
     """The commission as a Word document (bytes of a .docx file)."""
     c = commission
-    doc = Document()
+    doc: _Doc = Document()
     _style_document(doc)
     title = common.title_of(c)
     doc.core_properties.title = clean(title)[:255]
