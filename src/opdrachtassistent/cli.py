@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 # "module:function" of each subcommand's registration function. Add one line per command.
 SUBCOMMANDS: list[str] = [
     "opdrachtassistent.chat_cli:add_chat_parser",
+    "opdrachtassistent.review_cli:add_draft_parser",
+    "opdrachtassistent.review_cli:add_review_parser",
 ]
 
 
