@@ -15,7 +15,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 from pydantic import ValidationError
 
@@ -33,7 +33,8 @@ from opdrachtassistent.errors import InputError, OpdrachtError
 from opdrachtassistent.passages import Retriever
 from opdrachtassistent.review import Review, review
 
-_Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+if TYPE_CHECKING:
+    _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 SEVERITY_MARKS = {"hoog": "[HOOG]  ", "midden": "[MIDDEN]", "laag": "[LAAG]  "}
 
@@ -154,13 +155,15 @@ def _draft_single(
     err: TextIO,
 ) -> int:
     from opdrachtassistent.batch import render
-    from opdrachtassistent.drafting import draft
 
     try:
-        commission = draft(read_notes(path))
+        notes = read_notes(path)
     except InputError as exc:
         err.write(exc.message + "\n")
         return 2
+    from opdrachtassistent.drafting import draft
+
+    commission = draft(notes)
     result = review(commission, retriever=retriever, today=today)
     if target is None:
         out.write(render(commission, result, fmt).decode("utf-8"))
