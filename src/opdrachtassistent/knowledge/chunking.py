@@ -219,9 +219,7 @@ def chunk_markdown(
     first_h1, sections = _markdown_sections(body)
     title = meta.title or first_h1 or default_title
     source = meta.source or default_source
-    chunks = _sections_to_chunks(
-        doc_key, title, source, sections, meta=meta, max_words=max_words
-    )
+    chunks = _sections_to_chunks(doc_key, title, source, sections, meta=meta, max_words=max_words)
     return meta, title, chunks
 
 
@@ -327,9 +325,7 @@ def _source_for(path: Path, author: str) -> str:
     return f"{author}, {path.name}" if author else f"Eigen document: {path.name}"
 
 
-def chunk_file(
-    path: Path, *, doc_key: str | None = None, max_words: int = MAX_WORDS
-) -> Document:
+def chunk_file(path: Path, *, doc_key: str | None = None, max_words: int = MAX_WORDS) -> Document:
     """Read and chunk one file; raises `DocumentError` with a Dutch message when it cannot."""
     if not path.exists():
         raise DocumentError(f"{path}: bestand niet gevonden.")

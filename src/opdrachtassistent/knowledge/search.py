@@ -46,6 +46,8 @@ Mode = Literal["hybrid", "dense", "lexical"]
 ORIGIN_BUILTIN = "builtin"
 ORIGIN_USER = "user"
 RRF_K = 60
+DENSE_WEIGHT = 1.0
+LEXICAL_WEIGHT = 1.0
 SECTION_BOOST = 0.35
 LEXICAL_ONLY_WARNING = (
     "Het embeddingmodel kan niet worden geladen; de kennisbank zoekt alleen op trefwoorden "
@@ -189,6 +191,10 @@ class KnowledgeBase:
         self._sections: dict[str, set[str]] = {}
         self._lock = threading.RLock()
         self.warnings: list[str] = []
+        # Reciprocal rank fusion: score = sum of weight / (rrf_k + rank) over both rankings.
+        self.rrf_k = RRF_K
+        self.dense_weight = DENSE_WEIGHT
+        self.lexical_weight = LEXICAL_WEIGHT
 
     # ---------------------------------------------------------------- construction
     @classmethod
@@ -250,12 +256,11 @@ class KnowledgeBase:
         files = corpus_files(self.corpus_dir)
         if not files:
             logger.warning("De ingebouwde kennisbank is niet gevonden in %s.", self.corpus_dir)
-        report = self._ingest_files(
-            [(path, path.stem) for path in files], origin=ORIGIN_BUILTIN
-        )
+        report = self._ingest_files([(path, path.stem) for path in files], origin=ORIGIN_BUILTIN)
         current = {path.stem for path in files}
         stale = [
-            row for row in self.store.find({"origin": ORIGIN_BUILTIN})
+            row
+            for row in self.store.find({"origin": ORIGIN_BUILTIN})
             if str(row.metadata.get("doc_key")) not in current
         ]
         if stale:
@@ -287,7 +292,7 @@ class KnowledgeBase:
                     document = chunk_file(path, doc_key=key)
                 except DocumentError as exc:
                     report.failed.append(IngestProblem(str(path), exc.message))
-                    logger.warning("%s", exc.message)
+                    logger.info("%s", exc.message)
                     continue
                 self._ingest_document(document, state.get(document.key, []), origin, report)
         if report.changed:
@@ -365,8 +370,11 @@ class KnowledgeBase:
             if self._bm25 is None:
                 rows = self.store.all()
                 self._bm25 = BM25Index().build(
-                    (row.id, f"{row.metadata.get('title', '')} {row.metadata.get('heading', '')} "
-                     f"{row.text}")
+                    (
+                        row.id,
+                        f"{row.metadata.get('title', '')} {row.metadata.get('heading', '')} "
+                        f"{row.text}",
+                    )
                     for row in rows
                 )
                 self._sections = {row.id: set(_split(row.metadata.get("sections"))) for row in rows}
@@ -399,15 +407,20 @@ class KnowledgeBase:
             ranked = self._dense(query, depth)
         else:
             fused: dict[str, float] = {}
-            for results in (self._dense(query, depth), bm25.search(query, depth)):
+            for weight, results in (
+                (self.dense_weight, self._dense(query, depth)),
+                (self.lexical_weight, bm25.search(query, depth)),
+            ):
                 for rank, (doc_id, _score) in enumerate(results, start=1):
-                    fused[doc_id] = fused.get(doc_id, 0.0) + 1.0 / (RRF_K + rank)
-            best = 2.0 / (RRF_K + 1)
+                    fused[doc_id] = fused.get(doc_id, 0.0) + weight / (self.rrf_k + rank)
+            best = (self.dense_weight + self.lexical_weight) / (self.rrf_k + 1)
             ranked = [(doc_id, score / best) for doc_id, score in fused.items()]
         if section:
             ranked = [
-                (doc_id, score * (1.0 + SECTION_BOOST) if section in sections.get(doc_id, ())
-                 else score)
+                (
+                    doc_id,
+                    score * (1.0 + SECTION_BOOST) if section in sections.get(doc_id, ()) else score,
+                )
                 for doc_id, score in ranked
             ]
         ranked.sort(key=lambda item: -item[1])

@@ -124,10 +124,14 @@ class ChromaStore:
         return rows
 
     def _include(self, with_embeddings: bool) -> list[str]:
-        return ["documents", "metadatas", "embeddings"] if with_embeddings else [
-            "documents",
-            "metadatas",
-        ]
+        return (
+            ["documents", "metadatas", "embeddings"]
+            if with_embeddings
+            else [
+                "documents",
+                "metadatas",
+            ]
+        )
 
     def upsert(
         self,

@@ -1,0 +1,101 @@
+"""The built-in corpus: enough passages, complete citations, valid keys, valid cited ids."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from opdrachtassistent.knowledge.chunking import Chunk, chunk_file
+from opdrachtassistent.knowledge.citations import (
+    GUIDANCE,
+    RULE_CITATIONS,
+    THEME_CITATIONS,
+    WHY_WE_ASK,
+    all_cited_ids,
+)
+from opdrachtassistent.knowledge.corpus import (
+    SECTION_KEYS,
+    THEMES,
+    corpus_files,
+    default_corpus_dir,
+    parse_front_matter,
+)
+
+
+@pytest.fixture(scope="module")
+def chunks() -> list[Chunk]:
+    result: list[Chunk] = []
+    for path in corpus_files():
+        result.extend(chunk_file(path, doc_key=path.stem).chunks)
+    return result
+
+
+def test_default_corpus_dir_is_the_repository_corpus() -> None:
+    assert (default_corpus_dir() / "knelpunten.md").is_file()
+
+
+def test_at_least_sixty_passages_with_unique_ids(chunks: list[Chunk]) -> None:
+    assert len(chunks) >= 60
+    duplicates = [i for i, n in Counter(c.id for c in chunks).items() if n > 1]
+    assert duplicates == []
+
+
+def test_every_file_has_title_source_and_valid_keys() -> None:
+    for path in corpus_files():
+        meta, _ = parse_front_matter(path.read_text(encoding="utf-8"))
+        assert meta.title, path.name
+        assert len(meta.source) > 20, path.name
+        assert meta.sections and set(meta.sections) <= set(SECTION_KEYS), path.name
+        assert set(meta.themes) <= set(THEMES), path.name
+
+
+def test_passages_have_a_readable_length(chunks: list[Chunk]) -> None:
+    for chunk in chunks:
+        words = len(chunk.text.split())
+        assert 40 <= words <= 220, (chunk.id, words)
+        assert chunk.heading, chunk.id
+
+
+def test_every_cited_id_exists(chunks: list[Chunk]) -> None:
+    ids = {c.id for c in chunks}
+    assert sorted(all_cited_ids() - ids) == []
+
+
+def test_why_we_ask_covers_every_section_key(chunks: list[Chunk]) -> None:
+    by_id = {c.id: c for c in chunks}
+    assert set(WHY_WE_ASK) == set(SECTION_KEYS) == set(GUIDANCE)
+    for section, passage_id in WHY_WE_ASK.items():
+        assert section in by_id[passage_id].sections
+        assert by_id[passage_id].heading.startswith("Waarom vragen we")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "mandate_wrong_level",
+        "no_decision_space",
+        "theme_without_stakeholder",
+        "goal_not_measurable",
+        "goal_is_activity",
+        "missing_resources",
+        "single_discipline_budget",
+        "deadline_too_tight",
+        "missing_frameworks",
+        "no_cooperation_organisation",
+    ],
+)
+def test_every_review_rule_has_citations(rule: str) -> None:
+    assert RULE_CITATIONS[rule]
+
+
+def test_themes_with_implied_stakeholders_are_cited() -> None:
+    for theme in (
+        "riolering",
+        "kabels_en_leidingen",
+        "mobiliteit",
+        "energietransitie",
+        "klimaatadaptatie",
+        "groen",
+    ):
+        assert THEME_CITATIONS[theme]
