@@ -687,5 +687,54 @@ def test_each_rule_is_looked_up_once_per_review() -> None:
         retriever=fake,
         today=TODAY,
     )
-    assert len(fake.queries) == len(result.rules())
+    assert len(_only("open_vragen", result)) == 2  # two sections, one lookup
+    asked = [q for q, _ in fake.queries if q == CITATIONS["open_vragen"].query]
+    assert len(asked) == 1
+    assert len(fake.queries) < len(result.findings)
     assert all(f.sources for f in result.findings)
+
+
+def test_missing_party_cites_the_theme_passage_first() -> None:
+    waterschap = "thema-riolering#het-waterschap-als-vaste-partner-bij-riolering"
+    general = CITATIONS["stakeholder_ontbreekt"].pinned[0]
+    fake = FakeRetriever([_passage(general), _passage(waterschap), _passage("x#1")])
+    result = review(
+        good().model_copy(
+            update={
+                "stakeholders": [
+                    Stakeholder(name="Arriva", kind="vervoerder", role="OV"),
+                    Stakeholder(name="bewoners", kind="bewoners", role="wonen"),
+                ]
+            }
+        ),
+        retriever=fake,
+        today=TODAY,
+    )
+    (finding,) = _only("stakeholder_ontbreekt", result)
+    assert [p.id for p in finding.sources] == [waterschap, general]
+
+
+def _corpus_ids() -> set[str]:
+    chunking = pytest.importorskip("opdrachtassistent.knowledge.chunking")
+    corpus = pytest.importorskip("opdrachtassistent.knowledge.corpus")
+    ids: set[str] = set()
+    for path in corpus.corpus_files():
+        _, _, chunks = chunking.chunk_markdown(
+            path.read_text(encoding="utf-8"),
+            doc_key=path.stem,
+            default_title=path.stem,
+            default_source="",
+        )
+        ids.update(c.id for c in chunks)
+    return ids
+
+
+def test_every_pinned_passage_exists_in_the_built_in_corpus() -> None:
+    from opdrachtassistent.review import FRAMEWORK_REQUIREMENTS, PARTY_PASSAGES
+
+    ids = _corpus_ids()
+    if not ids:
+        pytest.skip("the built-in corpus is not available")
+    pinned = {pid for c in CITATIONS.values() for pid in c.pinned}
+    pinned |= set(PARTY_PASSAGES.values()) | {fw.passage for fw in FRAMEWORK_REQUIREMENTS}
+    assert pinned - ids == set()

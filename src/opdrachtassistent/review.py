@@ -52,7 +52,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -104,93 +104,201 @@ class _Citation:
     pinned: tuple[str, ...] = ()
 
 
-_ESSAY = "essay-integrale-opgave"
-_E_CORE = f"{_ESSAY}#de-kern-een-integrale-opgave-is-ook-een-organisatievraagstuk"
-_E_COOP = f"{_ESSAY}#samenwerken-en-organisatiecultuur-bepalen-het-succes"
-_E_LEVEL = f"{_ESSAY}#sturen-op-samenhang-begint-op-bestuurlijk-niveau"
-_E_TWO_Q = f"{_ESSAY}#twee-vragen-die-vooraf-beantwoord-moeten-zijn"
-_E_ORG = f"{_ESSAY}#van-doel-naar-een-passende-organisatie-en-werkwijze"
-_E_EXEC = f"{_ESSAY}#alleen-uitvoerbare-knelpunten-horen-in-de-uitvoering"
-_E_START = f"{_ESSAY}#opdrachtverstrekking-begint-niet-bij-de-projectvoorbereiding"
+# Passage ids in the built-in corpus (`corpus/*.md`): '<file stem>#<heading slug>'.
+_E = "essay-integrale-opgave#"
+_K = "knelpunten#"
+_DOEL = "opdracht-doel#"
+_MANDAAT = "opdracht-mandaat#"
+_STAKE = "opdracht-stakeholders#"
+_MIDDELEN = "opdracht-middelen#"
+_KADERS = "opdracht-kaders#"
+_ORG = "opdracht-organisatie#"
 
 CITATIONS: dict[str, _Citation] = {
-    "geen_doel": _Citation("samenhangend doel van de integrale aanpak", (_E_TWO_Q,)),
+    "geen_doel": _Citation(
+        "samenhangend doel van de integrale aanpak",
+        (
+            f"{_DOEL}wat-een-goed-integraal-doel-kenmerkt",
+            f"{_E}twee-vragen-die-vooraf-beantwoord-moeten-zijn",
+        ),
+    ),
     "doel_is_activiteit": _Citation(
-        "doel als effect of uitkomst in plaats van activiteit, maatschappelijk resultaat",
-        (_E_TWO_Q,),
+        "doel als effect of uitkomst in plaats van activiteit",
+        (
+            f"{_K}het-doel-is-een-activiteit-in-plaats-van-een-resultaat",
+            f"{_DOEL}effect-prestatie-en-activiteit-uit-elkaar-houden",
+        ),
     ),
-    "geen_resultaten": _Citation("beoogde resultaten SMART meetbaar", (_E_TWO_Q,)),
+    "geen_resultaten": _Citation(
+        "beoogde resultaten SMART meetbaar",
+        (f"{_DOEL}wat-een-goed-integraal-doel-kenmerkt", f"{_DOEL}goed-voorbeeld-van-een-doel"),
+    ),
     "resultaat_niet_meetbaar": _Citation(
-        "meetbare resultaten SMART acceptatiecriteria", (_E_TWO_Q,)
+        "meetbare resultaten SMART acceptatiecriteria",
+        (f"{_DOEL}wat-een-goed-integraal-doel-kenmerkt", f"{_DOEL}zwak-voorbeeld-van-een-doel"),
     ),
-    "geen_thema": _Citation("integrale opgave meerdere thema's samenhang", (_E_CORE,)),
-    "geen_opdrachtgever": _Citation("bestuurlijk opdrachtgever mandaat", (_E_LEVEL,)),
+    "geen_thema": _Citation(
+        "integrale opgave meerdere thema's samenhang",
+        (f"{_E}de-kern-een-integrale-opgave-is-ook-een-organisatievraagstuk",),
+    ),
+    "geen_opdrachtgever": _Citation(
+        "bestuurlijk en ambtelijk opdrachtgever",
+        (
+            f"{_MANDAAT}twee-opdrachtgevers-bestuurlijk-en-ambtelijk",
+            f"{_MANDAAT}een-opdracht-is-richting-plus-randvoorwaarden",
+        ),
+    ),
     "mandaat_niveau": _Citation(
         "mandaat op het verkeerde niveau, sturing op samenhang begint bestuurlijk",
-        (_E_LEVEL, _E_TWO_Q),
+        (
+            f"{_K}mandaat-op-het-verkeerde-niveau",
+            f"{_E}sturen-op-samenhang-begint-op-bestuurlijk-niveau",
+        ),
     ),
-    "niveau_onbekend": _Citation("aansturing op het juiste niveau met mandaat", (_E_TWO_Q,)),
+    "niveau_onbekend": _Citation(
+        "aansturing op het juiste niveau met mandaat",
+        (
+            f"{_MANDAAT}twee-opdrachtgevers-bestuurlijk-en-ambtelijk",
+            f"{_E}twee-vragen-die-vooraf-beantwoord-moeten-zijn",
+        ),
+    ),
     "geen_beslisruimte": _Citation(
-        "beslisruimte en mandaat van de opdrachtnemer, toleranties", (_E_LEVEL,)
+        "beslisruimte en mandaat van de opdrachtnemer, toleranties",
+        (
+            f"{_K}geen-beslisruimte-en-geen-escalatiepad",
+            f"{_MANDAAT}beslisruimte-toleranties-en-escalatie",
+        ),
     ),
-    "geen_escalatie": _Citation("escalatieroute bij conflicten tussen disciplines", (_E_LEVEL,)),
-    "te_weinig_stakeholders": _Citation("relevante stakeholders betrekken", (_E_ORG,)),
+    "geen_escalatie": _Citation(
+        "escalatieroute bij conflicten tussen disciplines",
+        (
+            f"{_MANDAAT}beslisruimte-toleranties-en-escalatie",
+            f"{_K}geen-beslisruimte-en-geen-escalatiepad",
+        ),
+    ),
+    "te_weinig_stakeholders": _Citation(
+        "relevante stakeholders betrekken",
+        (f"{_STAKE}wat-een-goede-stakeholderlijst-bevat", f"{_K}stakeholders-te-laat-aan-tafel"),
+    ),
     "stakeholder_ontbreekt": _Citation(
-        "netbeheerder waterschap woningcorporatie vroegtijdig betrekken bij integrale opgave",
-        (_E_COOP,),
+        "netbeheerder waterschap woningcorporatie vroegtijdig betrekken",
+        (f"{_K}een-thema-zonder-de-partij-die-erbij-hoort", f"{_K}stakeholders-te-laat-aan-tafel"),
     ),
-    "stakeholder_zonder_rol": _Citation("rollen en belangen van stakeholders", (_E_COOP,)),
-    "geen_budget": _Citation("budget voldoende middelen GOTIK geld", (_E_ORG,)),
-    "geen_capaciteit": _Citation("capaciteit fte voldoende middelen", (_E_ORG,)),
-    "geen_deadline": _Citation("einddatum planning doorlooptijd", (_E_ORG,)),
+    "stakeholder_zonder_rol": _Citation(
+        "rollen en belangen van stakeholders",
+        (f"{_STAKE}wat-een-goede-stakeholderlijst-bevat",),
+    ),
+    "geen_budget": _Citation(
+        "budget voldoende middelen GOTIK geld",
+        (
+            f"{_K}geld-capaciteit-of-termijn-ontbreekt",
+            f"{_MIDDELEN}gotik-geld-organisatie-tijd-informatie-kwaliteit",
+        ),
+    ),
+    "geen_capaciteit": _Citation(
+        "capaciteit fte voldoende middelen",
+        (
+            f"{_K}geld-capaciteit-of-termijn-ontbreekt",
+            f"{_MIDDELEN}wat-goede-middelen-in-een-opdracht-zijn",
+        ),
+    ),
+    "geen_deadline": _Citation(
+        "einddatum planning doorlooptijd",
+        (
+            f"{_K}geld-capaciteit-of-termijn-ontbreekt",
+            f"{_MIDDELEN}realistische-planning-en-doorlooptijd",
+        ),
+    ),
     "budget_een_discipline": _Citation(
-        "budget van één discipline, verkokerde budgetten, integraal budget ontschotten",
-        (_E_COOP,),
+        "budget van één discipline, verkokerde budgetten ontschotten",
+        (f"{_K}budgetten-per-discipline", f"{_MIDDELEN}ontschotten-van-budgetten"),
     ),
-    "deadline_verstreken": _Citation("planning en doorlooptijd van de voorbereiding", (_E_EXEC,)),
+    "deadline_verstreken": _Citation(
+        "planning en doorlooptijd van de voorbereiding",
+        (f"{_MIDDELEN}realistische-planning-en-doorlooptijd",),
+    ),
     "deadline_te_krap": _Citation(
-        "te krappe planning, voorbereidingstijd netbeheerders en riolering", (_E_EXEC,)
+        "te krappe planning, voorbereidingstijd netbeheerders en riolering",
+        (f"{_K}te-krappe-planning", f"{_MIDDELEN}realistische-planning-en-doorlooptijd"),
     ),
     "kader_ontbreekt": _Citation(
-        "kaders Omgevingswet GRP mobiliteitsplan transitievisie warmte", (_E_ORG,)
+        "kaders Omgevingswet GRP mobiliteitsplan transitievisie warmte",
+        (f"{_K}kaders-ontbreken-of-zijn-onbekend",),
     ),
-    "geen_kaders": _Citation("context en kaders van de opdracht", (_E_ORG,)),
-    "geen_instrumenten": _Citation("passend instrumentarium", (_E_ORG,)),
+    "geen_kaders": _Citation(
+        "context en kaders van de opdracht",
+        (
+            f"{_K}kaders-ontbreken-of-zijn-onbekend",
+            f"{_KADERS}wat-goede-kaders-in-een-opdracht-zijn",
+        ),
+    ),
+    "geen_instrumenten": _Citation(
+        "passend instrumentarium",
+        ("opdracht-instrumenten#wat-een-goede-keuze-van-instrumenten-is",),
+    ),
     "geen_organisatie": _Citation(
-        "geen organisatie voor samenwerking tussen disciplines, werkwijze", (_E_ORG, _E_COOP)
+        "geen organisatie voor samenwerking tussen disciplines, werkwijze",
+        (
+            f"{_K}geen-organisatie-voor-de-samenwerking",
+            f"{_E}samenwerken-en-organisatiecultuur-bepalen-het-succes",
+        ),
     ),
     "organisatie_zonder_samenwerking": _Citation(
-        "samenwerking tussen disciplines organiseren, integraal team", (_E_COOP,)
+        "samenwerking tussen disciplines organiseren, integraal team",
+        (
+            f"{_K}geen-organisatie-voor-de-samenwerking",
+            f"{_ORG}wat-een-goede-projectorganisatie-bevat",
+        ),
     ),
     "open_vragen": _Citation(
         "bestuurlijke vragen beantwoorden voor de uitvoering, opdrachtverstrekking",
-        (_E_EXEC, _E_START),
+        (
+            f"{_E}alleen-uitvoerbare-knelpunten-horen-in-de-uitvoering",
+            f"{_K}versnipperde-voorbereiding",
+        ),
     ),
-    "geen_context": _Citation("aanleiding en opgave", (_E_CORE,)),
+    "geen_context": _Citation(
+        "aanleiding en opgave",
+        ("opdracht-context#wat-een-goede-beschrijving-van-de-context-bevat",),
+    ),
+}
+
+# Per kind of party: the passage that explains why the theme needs it (cited first).
+PARTY_PASSAGES: dict[str, str] = {
+    "waterschap": "thema-riolering#het-waterschap-als-vaste-partner-bij-riolering",
+    "netbeheerder": "thema-kabels-en-leidingen#netbeheerders-en-nutsbedrijven-als-stakeholders",
+    "woningcorporatie": (
+        "thema-energietransitie#netbeheerder-en-woningcorporatie-als-stakeholders"
+    ),
+    "vervoerder": "thema-mobiliteit#vervoerder-en-hulpdiensten-als-stakeholders",
+    "hulpdiensten": "thema-mobiliteit#vervoerder-en-hulpdiensten-als-stakeholders",
 }
 
 
 class _Cite:
-    """Looks up the sources of each rule once per review."""
+    """Looks up the sources of each rule (and its particular pins) once per review."""
 
     def __init__(self, retriever: Retriever | None) -> None:
         self._retriever = retriever
-        self._cache: dict[str, list[Passage]] = {}
+        self._cache: dict[tuple[str, tuple[str, ...]], list[Passage]] = {}
 
-    def __call__(self, rule: str, section: SectionKey) -> list[Passage]:
+    def __call__(self, rule: str, section: SectionKey, pins: tuple[str, ...] = ()) -> list[Passage]:
         if self._retriever is None:
             return []
-        if rule not in self._cache:
-            self._cache[rule] = self._lookup(self._retriever, rule, section)
-        return [p.model_copy() for p in self._cache[rule]]
+        key = (rule, pins)
+        if key not in self._cache:
+            self._cache[key] = self._lookup(self._retriever, rule, section, pins)
+        return [p.model_copy() for p in self._cache[key]]
 
     @staticmethod
-    def _lookup(retriever: Retriever, rule: str, section: SectionKey) -> list[Passage]:
-        citation = CITATIONS.get(rule)
-        if citation is None:
-            return []
+    def _lookup(
+        retriever: Retriever, rule: str, section: SectionKey, pins: tuple[str, ...]
+    ) -> list[Passage]:
+        citation = CITATIONS.get(rule, _Citation(rule.replace("_", " ")))
         found: list[Passage] = []
-        for pid in citation.pinned:
+        for pid in dict.fromkeys((*pins, *citation.pinned)):
+            if len(found) >= MAX_SOURCES:
+                break
             passage = retriever.get(pid)
             if passage is not None:
                 found.append(passage)
@@ -331,6 +439,7 @@ class _Framework:
     aliases: re.Pattern[str]
     severity: Severity
     why: str
+    passage: str  # the corpus passage about this framework
 
 
 FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
@@ -341,6 +450,7 @@ FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
         "midden",
         "een integrale ingreep in de fysieke leefomgeving valt onder de Omgevingswet, die "
         "juist vraagt om samenhang (art. 1.3)",
+        "opdracht-kaders#omgevingswet-samenhang-als-wettelijk-uitgangspunt",
     ),
     _Framework(
         "het Gemeentelijk Rioleringsplan (GRP) of de Wet gemeentelijke watertaken",
@@ -348,6 +458,7 @@ FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
         re.compile(r"\bv?grp\b|rioleringsplan|rioleringsprogramma|watertaken", re.IGNORECASE),
         "midden",
         "de riolering volgt de planning en de normen van het GRP",
+        "thema-riolering#van-grp-naar-water-en-rioleringsprogramma",
     ),
     _Framework(
         "het mobiliteitsplan of een verkeersbesluit",
@@ -359,6 +470,7 @@ FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
         ),
         "midden",
         "wijzigingen in verkeer vragen een verkeersbesluit en passen in het mobiliteitsbeleid",
+        "thema-mobiliteit#mobiliteitsplan-als-kader",
     ),
     _Framework(
         "de Transitievisie warmte of het warmteprogramma",
@@ -370,6 +482,7 @@ FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
         ),
         "midden",
         "welke wijk wanneer van het aardgas gaat, ligt vast in de transitievisie warmte",
+        "thema-energietransitie#transitievisie-warmte-en-warmteprogramma",
     ),
     _Framework(
         "de klimaatadaptatiestrategie of het Deltaplan Ruimtelijke Adaptatie",
@@ -377,6 +490,7 @@ FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
         re.compile(r"klimaatadaptatie|deltaplan|hitteplan|waterplan|stresstest", re.IGNORECASE),
         "laag",
         "de normen voor hevige buien en hitte staan in de klimaatadaptatiestrategie",
+        "thema-klimaatadaptatie#deltaplan-ruimtelijke-adaptatie-en-de-stresstest",
     ),
     _Framework(
         "de WIBON en de CROW-richtlijn voor kabels en leidingen",
@@ -387,6 +501,7 @@ FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
         ),
         "laag",
         "graafwerk valt onder de WIBON; de gemeente voert regie op de ondergrond",
+        "thema-kabels-en-leidingen#klic-melding-en-de-wibon",
     ),
 )
 
@@ -495,13 +610,19 @@ def _months_between(start: date, end: date) -> float:
 # --------------------------------------------------------------------------------------------
 # The rules. Each takes the commission and `today`, and yields (severity, section, rule, msg).
 
-_Hit = tuple[Severity, SectionKey, str, str]
+
+class _Hit(NamedTuple):
+    severity: Severity
+    section: SectionKey
+    rule: str
+    message: str
+    pins: tuple[str, ...] = ()  # passages to cite first, for this finding in particular
 
 
 def _rules_goal(c: Commission, today: date) -> Iterable[_Hit]:
     statement = _text(c.goal.statement)
     if not statement:
-        yield (
+        yield _Hit(
             "hoog",
             "goal",
             "geen_doel",
@@ -510,7 +631,7 @@ def _rules_goal(c: Commission, today: date) -> Iterable[_Hit]:
             "zonder mandaat. Voeg toe: welk effect de integrale aanpak moet hebben.",
         )
     elif _ACTIVITY.search(statement) and not _OUTCOME.search(statement):
-        yield (
+        yield _Hit(
             "midden",
             "goal",
             "doel_is_activiteit",
@@ -520,7 +641,7 @@ def _rules_goal(c: Commission, today: date) -> Iterable[_Hit]:
             "van 70 mm zonder wateroverlast verwerkt en veilig is voor fietsers').",
         )
     if not c.goal.results:
-        yield (
+        yield _Hit(
             "midden",
             "goal",
             "geen_resultaten",
@@ -530,7 +651,7 @@ def _rules_goal(c: Commission, today: date) -> Iterable[_Hit]:
     else:
         vague = [r for r in c.goal.results if not _NUMBERISH.search(r)]
         if len(vague) == len(c.goal.results):
-            yield (
+            yield _Hit(
                 "midden",
                 "goal",
                 "resultaat_niet_meetbaar",
@@ -540,7 +661,7 @@ def _rules_goal(c: Commission, today: date) -> Iterable[_Hit]:
                 "SMART: een aantal, een norm of een percentage, met een datum.",
             )
     if not c.goal.themes:
-        yield (
+        yield _Hit(
             "laag",
             "goal",
             "geen_thema",
@@ -554,7 +675,7 @@ def _rules_mandate(c: Commission, today: date) -> Iterable[_Hit]:
     level = _commissioner_level(c)
     themes = _themes(c)
     if not _text(m.commissioner):
-        yield (
+        yield _Hit(
             "hoog",
             "mandate",
             "geen_opdrachtgever",
@@ -564,7 +685,7 @@ def _rules_mandate(c: Commission, today: date) -> Iterable[_Hit]:
         )
     elif _is_integral(c) and level in ("ambtelijk", "afdeling"):
         who = "één afdeling" if level == "afdeling" else "een ambtelijk opdrachtgever"
-        yield (
+        yield _Hit(
             "hoog",
             "mandate",
             "mandaat_niveau",
@@ -575,7 +696,7 @@ def _rules_mandate(c: Commission, today: date) -> Iterable[_Hit]:
             "met een ambtelijk opdrachtgever voor de uitvoering.",
         )
     elif level is None:
-        yield (
+        yield _Hit(
             "midden",
             "mandate",
             "niveau_onbekend",
@@ -583,7 +704,7 @@ def _rules_mandate(c: Commission, today: date) -> Iterable[_Hit]:
             "beslist. Geef aan of de opdracht bestuurlijk of ambtelijk is verleend.",
         )
     if not _text(m.decision_space):
-        yield (
+        yield _Hit(
             "hoog",
             "mandate",
             "geen_beslisruimte",
@@ -592,7 +713,7 @@ def _rules_mandate(c: Commission, today: date) -> Iterable[_Hit]:
             "de uitvoering terug naar het bestuur, of wordt er zonder mandaat besloten.",
         )
     if not _text(m.escalation):
-        yield (
+        yield _Hit(
             "midden",
             "mandate",
             "geen_escalatie",
@@ -604,7 +725,7 @@ def _rules_mandate(c: Commission, today: date) -> Iterable[_Hit]:
 
 def _rules_stakeholders(c: Commission, today: date) -> Iterable[_Hit]:
     if len(c.stakeholders) < 2:
-        yield (
+        yield _Hit(
             "midden",
             "stakeholders",
             "te_weinig_stakeholders",
@@ -622,17 +743,18 @@ def _rules_stakeholders(c: Commission, today: date) -> Iterable[_Hit]:
     for group, themes in missing.items():
         who = " of ".join(_KIND_LABELS.get(k, k) for k in group)
         severity: Severity = "hoog" if "netbeheerder" in group else "midden"
-        yield (
+        yield _Hit(
             severity,
             "stakeholders",
             "stakeholder_ontbreekt",
             f"Het thema {_join(map(_theme_label, themes))} vraagt om {who}, maar die staat niet "
             "bij de stakeholders. Zulke partijen hebben eigen plancycli en budgetten; wie ze te "
             f"laat betrekt, loopt vast in de uitvoering. Voeg {who} toe, met rol en belang.",
+            pins=tuple(dict.fromkeys(PARTY_PASSAGES[k] for k in group if k in PARTY_PASSAGES)),
         )
     unclear = [s.name for s in c.stakeholders if not (s.role or s.interest)]
     if unclear:
-        yield (
+        yield _Hit(
             "laag",
             "stakeholders",
             "stakeholder_zonder_rol",
@@ -645,7 +767,7 @@ def _rules_resources(c: Commission, today: date) -> Iterable[_Hit]:
     r = c.resources
     themes = _themes(c)
     if r.budget_eur is None:
-        yield (
+        yield _Hit(
             "hoog",
             "resources",
             "geen_budget",
@@ -653,7 +775,7 @@ def _rules_resources(c: Commission, today: date) -> Iterable[_Hit]:
             "Noem het budget, inclusief voorbereiding, toezicht en nazorg, en de dekking.",
         )
     if r.capacity_fte is None:
-        yield (
+        yield _Hit(
             "midden",
             "resources",
             "geen_capaciteit",
@@ -662,7 +784,7 @@ def _rules_resources(c: Commission, today: date) -> Iterable[_Hit]:
             "discipline of in totaal.",
         )
     if r.deadline is None:
-        yield (
+        yield _Hit(
             "midden",
             "resources",
             "geen_deadline",
@@ -673,7 +795,7 @@ def _rules_resources(c: Commission, today: date) -> Iterable[_Hit]:
     if len(themes) >= 2 and funding and not _SHARED_FUNDING.search(funding):
         disciplines = [d for d, p in _DISCIPLINE_BUDGETS.items() if p.search(funding)]
         if len(disciplines) == 1:
-            yield (
+            yield _Hit(
                 "hoog",
                 "resources",
                 "budget_een_discipline",
@@ -685,7 +807,7 @@ def _rules_resources(c: Commission, today: date) -> Iterable[_Hit]:
             )
     if r.deadline is not None:
         if r.deadline < today:
-            yield (
+            yield _Hit(
                 "hoog",
                 "resources",
                 "deadline_verstreken",
@@ -704,7 +826,7 @@ def _rules_resources(c: Commission, today: date) -> Iterable[_Hit]:
                     if needs
                     else "een integrale opgave"
                 )
-                yield (
+                yield _Hit(
                     "hoog",
                     "resources",
                     "deadline_te_krap",
@@ -720,7 +842,7 @@ def _rules_frameworks(c: Commission, today: date) -> Iterable[_Hit]:
     themes = _themes(c)
     named = " | ".join([*c.frameworks, *c.instruments])
     if not c.frameworks and not themes:
-        yield (
+        yield _Hit(
             "laag",
             "frameworks",
             "geen_kaders",
@@ -730,18 +852,19 @@ def _rules_frameworks(c: Commission, today: date) -> Iterable[_Hit]:
     for fw in FRAMEWORK_REQUIREMENTS:
         applies = len(themes) >= 2 if fw.theme is None else fw.theme in themes
         if applies and not fw.aliases.search(named):
-            yield (
+            yield _Hit(
                 fw.severity,
                 "frameworks",
                 "kader_ontbreekt",
                 f"Als kader ontbreekt {fw.label}: {fw.why}. Kaders die pas in de uitvoering "
                 "opduiken, leiden tot herontwerp en vertraging. Neem dit kader op in de opdracht.",
+                pins=(fw.passage,),
             )
 
 
 def _rules_instruments(c: Commission, today: date) -> Iterable[_Hit]:
     if not c.instruments:
-        yield (
+        yield _Hit(
             "laag",
             "instruments",
             "geen_instrumenten",
@@ -754,7 +877,7 @@ def _rules_organisation(c: Commission, today: date) -> Iterable[_Hit]:
     text = _text(c.organisation)
     integral = _is_integral(c)
     if _words(text) < 4:
-        yield (
+        yield _Hit(
             "hoog" if integral else "midden",
             "organisation",
             "geen_organisatie",
@@ -764,7 +887,7 @@ def _rules_organisation(c: Commission, today: date) -> Iterable[_Hit]:
             "team of overleg, en wie de regie voert.",
         )
     elif integral and not _COOPERATION.search(text):
-        yield (
+        yield _Hit(
             "midden",
             "organisation",
             "organisatie_zonder_samenwerking",
@@ -776,7 +899,7 @@ def _rules_organisation(c: Commission, today: date) -> Iterable[_Hit]:
 
 def _rules_context(c: Commission, today: date) -> Iterable[_Hit]:
     if _words(c.context) < 4:
-        yield (
+        yield _Hit(
             "laag",
             "context",
             "geen_context",
@@ -801,7 +924,7 @@ def _rules_open_questions(c: Commission, today: date) -> Iterable[_Hit]:
         listed = "; ".join(f"'{q}'" for q in questions[:3]) + (
             "; ..." if len(questions) > 3 else ""
         )
-        yield (
+        yield _Hit(
             "midden",
             key,
             "open_vragen",
@@ -869,14 +992,14 @@ def review(
     cite = _Cite(retriever)
     findings = [
         Finding(
-            severity=severity,
-            section=section,
-            rule=rule,
-            message=message,
-            sources=cite(rule, section),
+            severity=hit.severity,
+            section=hit.section,
+            rule=hit.rule,
+            message=hit.message,
+            sources=cite(hit.rule, hit.section, hit.pins),
         )
         for check in RULES
-        for severity, section, rule, message in check(commission, when)
+        for hit in check(commission, when)
     ]
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], SECTIONS.index(f.section)))
     verdict, ready = _verdict(findings)
