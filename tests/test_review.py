@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -738,3 +739,25 @@ def test_every_pinned_passage_exists_in_the_built_in_corpus() -> None:
     pinned = {pid for c in CITATIONS.values() for pid in c.pinned}
     pinned |= set(PARTY_PASSAGES.values()) | {fw.passage for fw in FRAMEWORK_REQUIREMENTS}
     assert pinned - ids == set()
+
+
+def test_with_the_real_knowledge_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings cite the pinned passages of the built-in corpus through a real (Chroma) store."""
+    pytest.importorskip("chromadb")
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    search = pytest.importorskip("opdrachtassistent.knowledge.search")
+    testing = pytest.importorskip("opdrachtassistent.knowledge.testing")
+    corpus_dir = Path(__file__).resolve().parents[1] / "corpus"
+    kb = search.KnowledgeBase.open(
+        tmp_path / "data", embedder=testing.FakeEmbedder(), corpus_dir=corpus_dir
+    )
+    kb.ensure_ready()
+    result = review(
+        good().model_copy(update={"mandate": Mandate(commissioner="afdeling Beheer")}),
+        retriever=kb,
+        today=TODAY,
+    )
+    (finding,) = _only("mandaat_niveau", result)
+    assert [p.id for p in finding.sources] == list(CITATIONS["mandaat_niveau"].pinned)
+    assert finding.sources[0].title and finding.sources[0].source
+    assert all(f.sources for f in result.findings)
