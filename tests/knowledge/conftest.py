@@ -13,8 +13,8 @@ import pytest
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from opdrachtassistent.knowledge.search import KnowledgeBase  # noqa: E402
-from opdrachtassistent.knowledge.testing import FakeEmbedder  # noqa: E402
+from opdrachtassistent.knowledge.search import KnowledgeBase
+from opdrachtassistent.knowledge.testing import FakeEmbedder
 
 REPO_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

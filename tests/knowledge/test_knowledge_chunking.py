@@ -68,7 +68,7 @@ def test_text_without_front_matter_keeps_everything() -> None:
 
 
 def test_markdown_chunks_by_heading_with_citation_fields() -> None:
-    meta, title, chunks = chunk_markdown(
+    _meta, title, chunks = chunk_markdown(
         MARKDOWN, doc_key="notitie", default_title="x", default_source="y"
     )
     assert title == "Notitie Lindelaan"
