@@ -1,7 +1,8 @@
 """The evaluation data: simulated administrators (personas) and free-text notes.
 
-Both are plain JSON under `eval/data/`, validated here so a malformed file fails loudly:
-one file per persona in `eval/data/personas/`, all notes in `eval/data/notes.json`.
+Both are plain JSON under `eval/cases/` (not `data/`: the root .gitignore ignores that),
+validated here so a malformed file fails loudly: one file per persona in
+`eval/cases/personas/`, all notes in `eval/cases/notes.json`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from opdrachtassistent.commission import SECTIONS, Level, SectionKey, Theme
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-PERSONA_DIR = DATA_DIR / "personas"
-NOTES_FILE = DATA_DIR / "notes.json"
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+PERSONA_DIR = CASES_DIR / "personas"
+NOTES_FILE = CASES_DIR / "notes.json"
 
 # How a simulated administrator talks; each persona has one or more of these.
 Style = Literal[
