@@ -419,3 +419,21 @@ def test_review_json_round_trip() -> None:
     back = Review.model_validate_json(review_to_json(result))
     assert back == result
     assert isinstance(back.findings[0], Finding)
+
+
+def test_sources_listed_once_with_full_citation() -> None:
+    c = full()
+    result = with_sources(review(c, today=TODAY))
+    assert len(result.findings) > 1
+    md = to_markdown(c, result, today=TODAY)
+    appendix = md[md.index("### Bronnen") :]
+    assert appendix.count("Stantec, City Deal Openbare Ruimte") == 1
+    assert md.count("Stantec, City Deal Openbare Ruimte") == 1  # not repeated per finding
+    doc = _open(to_docx(c, result, today=TODAY))
+    paragraphs = _paragraphs(doc)
+    start = paragraphs.index(("Heading 2", "Bronnen"))
+    assert paragraphs[start + 1] == (
+        "List Number",
+        "Knelpunten bij integrale uitvoering, Mandaat op het verkeerde niveau "
+        "(Stantec, City Deal Openbare Ruimte)",
+    )

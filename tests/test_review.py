@@ -565,6 +565,25 @@ def test_open_questions_grouped_by_section() -> None:
     assert not result.ready
 
 
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("Middelen: geld, capaciteit en tijd: Hoeveel fte is er?", "resources"),
+        ("Context en kaders: Welk beleid of welke regels gelden hier?", "frameworks"),
+        ("Welke regels gelden hier?", "frameworks"),
+        ("Opdrachtgever en mandaat: Wat mag het team zelf beslissen?", "mandate"),
+        ("Wat mag het projectteam zelf beslissen bij meerkosten?", "mandate"),
+        ("Wie zit er in het kernteam?", "organisation"),
+        ("Welk instrument zet u in?", "instruments"),
+        ("Wat is concreet het resultaat?", "goal"),
+        ("Hoe lang speelt dit al?", "context"),
+    ],
+)
+def test_open_question_section(question: str, section: str) -> None:
+    (finding,) = _only("open_vragen", _run(_set("open_questions", [question])))
+    assert finding.section == section
+
+
 def test_low_findings_alone_keep_it_ready() -> None:
     result = _run(_set("instruments", []))
     assert [f.severity for f in result.findings] == ["laag"]

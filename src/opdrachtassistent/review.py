@@ -509,21 +509,36 @@ FRAMEWORK_REQUIREMENTS: tuple[_Framework, ...] = (
 _QUESTION_SECTIONS: tuple[tuple[SectionKey, re.Pattern[str]], ...] = (
     (
         "mandate",
-        re.compile(r"opdrachtgever|mandaat|beslis|escal|wethouder|college|niveau", re.I),
+        re.compile(
+            r"opdrachtgever|mandaat|\bbeslis|escal|wethouder|college|\bniveau\b", re.IGNORECASE
+        ),
     ),
     (
         "resources",
-        re.compile(r"budget|geld|euro|€|fte|capaciteit|deadline|datum|wanneer|klaar|financ", re.I),
+        re.compile(
+            r"budget|\bgeld\b|euro|€|\bfte\b|capaciteit|deadline|einddatum|datum|wanneer|"
+            r"\bklaar\b|financ|dekking|kosten",
+            re.IGNORECASE,
+        ),
     ),
     (
         "stakeholders",
-        re.compile(r"stakeholder|betrokken|partij|bewoner|waterschap|netbeheer|corporatie", re.I),
+        re.compile(
+            r"stakeholder|betrokken|partij|bewoner|waterschap|netbeheer|corporatie",
+            re.IGNORECASE,
+        ),
     ),
-    ("goal", re.compile(r"doel|resultaat|bereik|thema", re.I)),
-    ("frameworks", re.compile(r"kader|beleid|\bwet\b|regel|randvoorwaard", re.I)),
-    ("instruments", re.compile(r"instrument", re.I)),
-    ("organisation", re.compile(r"organisatie|werkwijze|team|overleg|samenwerk|sturing", re.I)),
-    ("context", re.compile(r".", re.S)),
+    ("goal", re.compile(r"\bdoel|resultaat|bereik|thema", re.IGNORECASE)),
+    (
+        "frameworks",
+        re.compile(r"kader|beleid|\bwet\b|regels?\b|randvoorwaard", re.IGNORECASE),
+    ),
+    ("instruments", re.compile(r"instrument", re.IGNORECASE)),
+    (
+        "organisation",
+        re.compile(r"organisatie|werkwijze|team|overleg|samenwerk|sturing", re.IGNORECASE),
+    ),
+    ("context", re.compile(r".", re.DOTALL)),
 )
 
 
@@ -909,6 +924,11 @@ def _rules_context(c: Commission, today: date) -> Iterable[_Hit]:
 
 
 def _question_section(question: str) -> SectionKey:
+    """The section a question names as its prefix ('Middelen: ...'), else by its words."""
+    folded = question.strip().casefold()
+    for key in SECTIONS:
+        if folded.startswith(SECTION_TITLES[key].casefold() + ":"):
+            return key
     return next(key for key, pattern in _QUESTION_SECTIONS if pattern.search(question))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from opdrachtassistent.commission import Commission, SectionStatus
+from opdrachtassistent.passages import Passage
 from opdrachtassistent.review import Finding, Review, Severity
 
 MONTHS = (
@@ -42,6 +43,7 @@ LEVEL_LABELS = {"bestuurlijk": "bestuurlijk", "ambtelijk": "ambtelijk"}
 STAKEHOLDER_HEADER = ("Naam", "Soort partij", "Rol", "Belang", "Invloed", "Belang (1-5)")
 RESOURCES_HEADER = ("Middel", "Waarde")
 FINDINGS_HEADER = ("Risico", "Onderdeel", "Bevinding", "Bronnen")
+SOURCES_TITLE = "Bronnen"
 
 
 def euro(amount: float) -> str:
@@ -126,13 +128,25 @@ def mandate_rows(c: Commission) -> list[tuple[str, str]]:
     ]
 
 
+def passage_label(passage: Passage) -> str:
+    """'Title, heading': how a finding names its source (the full citation is in the list)."""
+    return f"{passage.title}, {passage.heading}" if passage.heading else passage.title
+
+
 def source_text(finding: Finding) -> str:
-    """'Title, heading (source)' per cited passage, separated by semicolons."""
-    parts = []
-    for p in finding.sources:
-        where = f"{p.title}, {p.heading}" if p.heading else p.title
-        parts.append(f"{where} ({p.source})" if p.source else where)
-    return "; ".join(parts)
+    """The short labels of a finding's sources, separated by semicolons."""
+    return "; ".join(passage_label(p) for p in finding.sources)
+
+
+def source_list(review: Review) -> list[str]:
+    """Every cited passage once, in order of first citation: 'Title, heading (source)'."""
+    seen: dict[str, str] = {}
+    for finding in review.findings:
+        for p in finding.sources:
+            if p.id not in seen:
+                label = passage_label(p)
+                seen[p.id] = f"{label} ({p.source})" if p.source else label
+    return list(seen.values())
 
 
 def findings_by_severity(review: Review) -> list[tuple[Severity, list[Finding]]]:

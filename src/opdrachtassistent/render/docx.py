@@ -226,6 +226,10 @@ def _review(doc: _Doc, review: Review) -> None:
         for f in review.findings
     ]
     _table(doc, common.FINDINGS_HEADER, rows)
+    sources = common.source_list(review)
+    if sources:
+        doc.add_heading(common.SOURCES_TITLE, level=2)
+        _bullets(doc, sources, style="List Number")
 
 
 def to_docx(

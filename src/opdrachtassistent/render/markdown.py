@@ -111,6 +111,11 @@ def _review_lines(review: Review) -> list[str]:
             if f.sources:
                 lines.append(f"  _Bronnen: {escape_inline(common.source_text(f))}_")
         lines.append("")
+    sources = common.source_list(review)
+    if sources:
+        lines += [f"### {common.SOURCES_TITLE}", ""]
+        lines += [f"{i}. {escape_inline(s)}" for i, s in enumerate(sources, 1)]
+        lines.append("")
     return lines
 
 
