@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import io
 import json
 from collections.abc import Callable
@@ -47,20 +46,6 @@ NOTES_GASVRIJ = (
 NOTES_SCHOOLZONE = (
     "Schoolzone bij De Regenboog veiliger maken; afdelingshoofd Verkeer wil dit voor de "
     "zomer van 2027. Ouders en de school zijn betrokken. Drie ton uit het mobiliteitsbudget.\n"
-)
-
-
-def has_drafting() -> bool:
-    try:
-        return importlib.util.find_spec("opdrachtassistent.extract.dutch") is not None and (
-            importlib.util.find_spec("opdrachtassistent.drafting") is not None
-        )
-    except ImportError:
-        return False
-
-
-needs_drafting = pytest.mark.skipif(
-    not has_drafting(), reason="drafting.draft (and extract.dutch) not available yet"
 )
 
 
@@ -409,7 +394,6 @@ def test_draft_command_bad_single_file(
 # End to end with the real drafting
 
 
-@needs_drafting
 def test_batch_with_real_drafting(notes_dir: dict[str, Path], tmp_path: Path) -> None:
     report = draft_files(
         list(notes_dir.values()), tmp_path / "uit", "md", progress=False, today=TODAY
@@ -426,7 +410,6 @@ def test_batch_with_real_drafting(notes_dir: dict[str, Path], tmp_path: Path) ->
     assert len(report.ok) == 4
 
 
-@needs_drafting
 def test_draft_command_single_file_to_each_format(
     notes_dir: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -444,7 +427,6 @@ def test_draft_command_single_file_to_each_format(
     assert run_cli(["review", str(tmp_path / "c.json"), "--zonder-bronnen"]) == 0
 
 
-@needs_drafting
 def test_draft_command_folder(
     notes_dir: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
