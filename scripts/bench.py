@@ -74,7 +74,7 @@ CONVERSATIONS: list[list[str]] = [
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def turn_latency(rounds: int = 40) -> dict[str, Any]:
@@ -106,8 +106,7 @@ def import_time() -> dict[str, Any]:
         samples = []
         for _ in range(5):
             code = (
-                "import time; t=time.perf_counter(); "
-                f"{stmt}; print((time.perf_counter()-t)*1000)"
+                f"import time; t=time.perf_counter(); {stmt}; print((time.perf_counter()-t)*1000)"
             )
             out = subprocess.run(
                 [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -87,8 +87,16 @@ def test_empty_commission_has_nulls_and_empty_lists() -> None:
 
 def test_theme_vocabulary_contains_required_themes() -> None:
     required = {
-        "riolering", "verharding", "groen", "klimaatadaptatie", "energietransitie",
-        "mobiliteit", "kabels_en_leidingen", "openbare_verlichting", "leefbaarheid", "water",
+        "riolering",
+        "verharding",
+        "groen",
+        "klimaatadaptatie",
+        "energietransitie",
+        "mobiliteit",
+        "kabels_en_leidingen",
+        "openbare_verlichting",
+        "leefbaarheid",
+        "water",
     }
     assert required <= set(THEMES)
 
@@ -119,23 +127,47 @@ def test_empty_commission_is_empty_everywhere() -> None:
     [
         ({"goal": Goal(statement="Groener")}, "goal", ["minstens één concreet beoogd resultaat"]),
         ({"goal": Goal(results=["40 bomen"])}, "goal", ["een doelstelling"]),
-        ({"mandate": Mandate(commissioner="wethouder X", level="bestuurlijk")}, "mandate",
-         ["de beslisruimte"]),
-        ({"mandate": Mandate(commissioner="X", decision_space="alles")}, "mandate",
-         ["het niveau (bestuurlijk of ambtelijk)"]),
-        ({"stakeholders": [Stakeholder(name="Enexis", role="netbeheer")]}, "stakeholders",
-         ["minstens twee stakeholders"]),
-        ({"stakeholders": [Stakeholder(name="Enexis"), Stakeholder(name="bewoners", role="x")]},
-         "stakeholders", ["bij elke stakeholder een rol of belang"]),
-        ({"resources": Resources(budget_eur=1, deadline=date(2027, 1, 1))}, "resources",
-         ["de capaciteit in fte"]),
-        ({"resources": Resources(budget_eur=0, capacity_fte=0, deadline=None)}, "resources",
-         ["een einddatum"]),
+        (
+            {"mandate": Mandate(commissioner="wethouder X", level="bestuurlijk")},
+            "mandate",
+            ["de beslisruimte"],
+        ),
+        (
+            {"mandate": Mandate(commissioner="X", decision_space="alles")},
+            "mandate",
+            ["het niveau (bestuurlijk of ambtelijk)"],
+        ),
+        (
+            {"stakeholders": [Stakeholder(name="Enexis", role="netbeheer")]},
+            "stakeholders",
+            ["minstens twee stakeholders"],
+        ),
+        (
+            {"stakeholders": [Stakeholder(name="Enexis"), Stakeholder(name="bewoners", role="x")]},
+            "stakeholders",
+            ["bij elke stakeholder een rol of belang"],
+        ),
+        (
+            {"resources": Resources(budget_eur=1, deadline=date(2027, 1, 1))},
+            "resources",
+            ["de capaciteit in fte"],
+        ),
+        (
+            {"resources": Resources(budget_eur=0, capacity_fte=0, deadline=None)},
+            "resources",
+            ["een einddatum"],
+        ),
         ({"context": "te kort"}, "context", ["een aanleiding van minstens 4 woorden"]),
-        ({"frameworks": []}, "frameworks",
-         ["minstens één kader (beleid, wet- of regelgeving, randvoorwaarde)"]),
-        ({"organisation": "projectteam"}, "organisation",
-         ["een beschrijving van organisatie en werkwijze (4+ woorden)"]),
+        (
+            {"frameworks": []},
+            "frameworks",
+            ["minstens één kader (beleid, wet- of regelgeving, randvoorwaarde)"],
+        ),
+        (
+            {"organisation": "projectteam"},
+            "organisation",
+            ["een beschrijving van organisatie en werkwijze (4+ woorden)"],
+        ),
     ],
 )
 def test_section_criteria(change: dict[str, object], section: str, missing: list[str]) -> None:

@@ -80,7 +80,9 @@ def test_whole_interview_completes_without_repeating_questions() -> None:
     assert len(c.stakeholders) >= 3
     asked = [t.asking for t in turns if t.asking not in (None, "confirm")]
     # Each section is asked at most once plus its follow-ups, never after it was complete.
-    assert len(asked) == len(set(asked)) or all(t.follow_up for t in turns if asked.count(t.asking) > 1)
+    assert len(asked) == len(set(asked)) or all(
+        t.follow_up for t in turns if asked.count(t.asking) > 1
+    )
     assert turns[-1].asking is None
     assert c.open_questions == []
 
@@ -152,8 +154,10 @@ def test_passing_mention_does_not_overwrite_an_answer() -> None:
     it.opening()
     it.answer(OPENING)
     it.answer(ANSWERS["context"])
-    it.answer("Een groene straat. Enexis investeert zelf 2 ton in netverzwaring, "
-              "en er komen 40 bomen bij.")
+    it.answer(
+        "Een groene straat. Enexis investeert zelf 2 ton in netverzwaring, "
+        "en er komen 40 bomen bij."
+    )
     assert it.commission.resources.budget_eur == 3_200_000
 
 

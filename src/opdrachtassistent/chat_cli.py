@@ -26,7 +26,9 @@ def add_chat_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     p.add_argument("--json-out", type=Path, help="schrijf de opdracht als JSON naar dit bestand")
     p.add_argument("--md-out", type=Path, help="schrijf de opdracht als Markdown naar dit bestand")
     p.add_argument(
-        "--bronnen", action="store_true", help="toon bij elke vraag de bronnen (waarom vraag ik dit?)"
+        "--bronnen",
+        action="store_true",
+        help="toon bij elke vraag de bronnen (waarom vraag ik dit?)",
     )
     p.add_argument("--data-dir", type=Path, help="map voor de kennisindex")
     p.set_defaults(func=run_chat)
@@ -93,11 +95,11 @@ def _show_sources(out: TextIO, services: Services, asking: str | None) -> None:
         out.write("\nEr staat nu geen vraag open.\n")
         return
     try:
-        passages = services.retriever.search(texts.QUESTIONS[asking], k=3, section=asking)  # type: ignore[index]
+        passages = services.retriever.search(texts.QUESTIONS[asking], k=3, section=asking)
     except OpdrachtError as exc:
         out.write(f"\nDe bronnen zijn nu niet beschikbaar: {exc.message}\n")
         return
-    out.write("\nWaarom vraag ik dit? " + texts.WHY[asking] + "\n")  # type: ignore[index]
+    out.write("\nWaarom vraag ik dit? " + texts.WHY[asking] + "\n")
     _print_sources(out, passages)
 
 

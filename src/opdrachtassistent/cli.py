@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 # "module:function" of each subcommand's registration function. Add one line per command.
 SUBCOMMANDS: list[str] = [
     "opdrachtassistent.chat_cli:add_chat_parser",
+    "opdrachtassistent.knowledge.cli:add_ingest_parser",
+    "opdrachtassistent.knowledge.cli:add_search_parser",
     "opdrachtassistent.review_cli:add_draft_parser",
     "opdrachtassistent.review_cli:add_review_parser",
 ]
@@ -23,7 +25,8 @@ SUBCOMMANDS: list[str] = [
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="opdrachtassistent",
-        description="Stel samen met de assistent een integrale opdracht op voor de openbare ruimte.",
+        description="Stel samen met de assistent een integrale opdracht op voor de openbare "
+        "ruimte.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     for spec in SUBCOMMANDS:

@@ -24,8 +24,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir)
     corpus_dir: Path | None = None
     chroma_url: str | None = Field(
-        default=None, description="Use a Chroma server (http://host:port) instead of the "
-        "embedded store, for several app instances sharing one index."
+        default=None,
+        description="Use a Chroma server (http://host:port) instead of the "
+        "embedded store, for several app instances sharing one index.",
     )
     # Optional OpenAI-compatible LLM (OpenAI, Azure, Ollama, vLLM). Off unless a URL or key
     # is configured.

@@ -17,7 +17,5 @@ def draft(text: str, *, extractor: Extractor | None = None) -> Commission:
     commission = Commission()
     extraction = (extractor or RulesExtractor()).extract(text or "", section=None)
     merge_extraction(commission, extraction, current=None, correction=False)
-    commission.open_questions = [
-        q for key in SECTIONS for q in open_questions_for(commission, key)
-    ]
+    commission.open_questions = [q for key in SECTIONS for q in open_questions_for(commission, key)]
     return commission

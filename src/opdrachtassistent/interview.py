@@ -44,9 +44,9 @@ Asking = SectionKey | Literal["confirm"]
 Phase = Literal["start", "interview", "revisit", "confirm", "done"]
 
 _YES = re.compile(
-    r"^\s*(?:ja|jazeker|jawel|klopt|dat klopt|akkoord|correct|prima|ok|oke|oké|okay|goed|"
-    r"is goed|helemaal goed|yes|y|j|bevestig(?:d|en)?|vastleggen|afronden)\b[\s.!,]*"
-    r"(?:hoor|zo|dank(?:\s*je|\s*u)?(?:\s*wel)?)?[\s.!]*$",
+    r"^\s*(?:(?:ja|jazeker|jawel|klopt|dat klopt|akkoord|correct|prima|ok|oke|oké|okay|goed|"
+    r"is goed|helemaal goed|yes|y|j|bevestig(?:d|en)?|vastleggen|afronden|zo is het|"
+    r"dat is (?:het|goed|correct)|hoor|zo|dank(?:\s*je|\s*u)?(?:\s*wel)?)\b[\s.!,]*)+$",
     re.IGNORECASE,
 )
 _CORRECTION = re.compile(
@@ -56,8 +56,15 @@ _CORRECTION = re.compile(
     r"opdrachtgever|titel|niveau)\b",
     re.IGNORECASE,
 )
-_FREE_TEXT_FIELDS = ("context", "goal_statement", "decision_space", "escalation", "organisation",
-                     "funding")
+_TYPED_SCALARS = ("budget_eur", "capacity_fte", "deadline", "commissioner", "level")
+_FREE_TEXT_FIELDS = (
+    "context",
+    "goal_statement",
+    "decision_space",
+    "escalation",
+    "organisation",
+    "funding",
+)
 
 # Which section each extraction field belongs to.
 _FIELD_SECTION: dict[str, SectionKey | None] = {
@@ -207,6 +214,16 @@ class Interview:
 
     def _apply_answer(self, text: str, current: SectionKey, notes: list[str]) -> Turn:
         extraction = self._extract(text, current)
+        goal = self._s.commission.goal
+        if (
+            current == "goal"
+            and goal.statement
+            and not goal.results
+            and (not extraction.goal_results and extraction.goal_statement)
+        ):
+            # The statement is known and results were asked for: this answer is the result.
+            extraction.goal_results = [extraction.goal_statement]
+            extraction.goal_statement = None
         before = self._fraction(current)
         correction = bool(_CORRECTION.search(text))
         changes = self._apply(extraction, current=current, correction=correction)
@@ -227,8 +244,9 @@ class Interview:
             self._s.probes[current] = probes + 1
             self._s.last_probe_progress[current] = progress
             lead = ack if progress else [texts.NOTHING_FOUND]
-            return self._turn("\n\n".join([*notes, *lead, self._follow_up(current)]),
-                              follow_up=True)
+            return self._turn(
+                "\n\n".join([*notes, *lead, self._follow_up(current)]), follow_up=True
+            )
         self._leave_open(current)
         return self._advance([*notes, *ack, texts.GIVE_UP_ACK])
 
@@ -327,16 +345,15 @@ class Interview:
 
     def _follow_up_text(self, section: SectionKey) -> str:
         missing = self._commission_missing(section)
-        questions = [
-            _fill(texts.FOLLOW_UPS.get(m, m), self._s.commission) for m in missing[:2]
-        ]
+        questions = [_fill(texts.FOLLOW_UPS.get(m, m), self._s.commission) for m in missing[:2]]
         return " ".join(questions)
 
     def _summary_turn(self, lead: list[str]) -> Turn:
         self._s.asking = "confirm"
         body = summary(self._s.commission)
-        return self._turn("\n\n".join([*lead, texts.SUMMARY_INTRO, body, texts.CONFIRM]),
-                          follow_up=False)
+        return self._turn(
+            "\n\n".join([*lead, texts.SUMMARY_INTRO, body, texts.CONFIRM]), follow_up=False
+        )
 
     def _turn(self, message: str, *, follow_up: bool = False, record: bool = True) -> Turn:
         asking = self._s.asking
@@ -344,7 +361,7 @@ class Interview:
         self._s.last_sources = sources
         if record:
             self._s.messages.append(ChatMessage(role="assistant", content=message))
-        section = asking if asking not in (None, "confirm") else None
+        section: SectionKey | None = None if asking in (None, "confirm") else asking  # type: ignore[assignment]
         return Turn(
             message=message,
             asking=asking,
@@ -357,9 +374,7 @@ class Interview:
     def _sources(self, asking: Asking | None) -> list[Passage]:
         if self._retriever is None or asking is None or asking == "confirm":
             return []
-        last_user = next(
-            (m.content for m in reversed(self._s.messages) if m.role == "user"), ""
-        )
+        last_user = next((m.content for m in reversed(self._s.messages) if m.role == "user"), "")
         query = f"{SECTION_TITLES[asking]}. {texts.QUESTIONS[asking]} {last_user[:300]}"
         try:
             return self._retriever.search(query, k=3, section=asking)
@@ -390,7 +405,11 @@ def merge_extraction(
     changes: list[tuple[SectionKey | None, str]] = []
 
     def may_set(field: str, old: object) -> bool:
-        return old in (None, "", []) or correction or _FIELD_SECTION[field] == current
+        if old in (None, "", []) or correction:
+            return True
+        # An answer to a section may restate its typed values; free text is kept unless
+        # corrected, so a follow-up answer does not replace the statement it follows up.
+        return field in _TYPED_SCALARS and _FIELD_SECTION[field] == current
 
     def scalar(field: str, obj: BaseModel, attr: str, value: object, label: str) -> None:
         old = getattr(obj, attr)
@@ -403,37 +422,53 @@ def merge_extraction(
         c.title = e.title
     scalar("context", c, "context", e.context, "aanleiding")
     scalar("goal_statement", c.goal, "statement", e.goal_statement, "doel")
-    scalar("commissioner", c.mandate, "commissioner", e.commissioner,
-           f"opdrachtgever {e.commissioner}")
-    if e.level and (c.mandate.level is None or e.commissioner or current == "mandate"
-                    or correction):
+    scalar(
+        "commissioner", c.mandate, "commissioner", e.commissioner, f"opdrachtgever {e.commissioner}"
+    )
+    if e.level and (
+        c.mandate.level is None or e.commissioner or current == "mandate" or correction
+    ):
         scalar("level", c.mandate, "level", e.level, f"niveau {e.level}")
     scalar("decision_space", c.mandate, "decision_space", e.decision_space, "beslisruimte")
     scalar("escalation", c.mandate, "escalation", e.escalation, "escalatieroute")
     if e.budget_eur is not None:
-        scalar("budget_eur", c.resources, "budget_eur", e.budget_eur,
-               f"budget {euro(e.budget_eur)}")
+        scalar(
+            "budget_eur", c.resources, "budget_eur", e.budget_eur, f"budget {euro(e.budget_eur)}"
+        )
     if e.capacity_fte is not None:
-        scalar("capacity_fte", c.resources, "capacity_fte", e.capacity_fte,
-               f"capaciteit {number(e.capacity_fte)} fte")
+        scalar(
+            "capacity_fte",
+            c.resources,
+            "capacity_fte",
+            e.capacity_fte,
+            f"capaciteit {number(e.capacity_fte)} fte",
+        )
     if e.deadline is not None:
-        scalar("deadline", c.resources, "deadline", e.deadline,
-               f"einddatum {dutch_date(e.deadline)}")
+        scalar(
+            "deadline", c.resources, "deadline", e.deadline, f"einddatum {dutch_date(e.deadline)}"
+        )
     scalar("funding", c.resources, "funding", e.funding, "financiering")
     scalar("organisation", c, "organisation", e.organisation, "werkwijze")
 
     new_results = _new_items(c.goal.results, e.goal_results)
     if new_results:
         c.goal.results = [*c.goal.results, *new_results]
-        changes.append(("goal", "beoogd resultaat" if len(new_results) == 1
-                        else f"{len(new_results)} beoogde resultaten"))
+        changes.append(
+            (
+                "goal",
+                "beoogd resultaat"
+                if len(new_results) == 1
+                else f"{len(new_results)} beoogde resultaten",
+            )
+        )
     new_themes = [t for t in e.themes if t not in c.goal.themes]
     if new_themes:
         c.goal.themes = [*c.goal.themes, *new_themes]
-        changes.append(("goal", "thema's " + join_nl([t.replace("_", " ")
-                                                      for t in new_themes])))
-    for field, attr, label in (("frameworks", "frameworks", "kader"),
-                               ("instruments", "instruments", "instrument")):
+        changes.append(("goal", "thema's " + join_nl([t.replace("_", " ") for t in new_themes])))
+    for field, attr, label in (
+        ("frameworks", "frameworks", "kader"),
+        ("instruments", "instruments", "instrument"),
+    ):
         new = _new_items(getattr(c, attr), getattr(e, field))
         if new:
             setattr(c, attr, [*getattr(c, attr), *new])
@@ -462,8 +497,10 @@ def summary(c: Commission) -> str:
 
     r = c.resources
     stakeholders = join_nl(
-        [s.name + (f" ({s.role or s.interest})" if (s.role or s.interest) else "")
-         for s in c.stakeholders]
+        [
+            s.name + (f" ({s.role or s.interest})" if (s.role or s.interest) else "")
+            for s in c.stakeholders
+        ]
     )
     lines = [
         f"- **Titel:** {val(c.title)}",

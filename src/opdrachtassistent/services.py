@@ -38,7 +38,11 @@ class Services:
     def retriever(self) -> Retriever:
         from opdrachtassistent.knowledge.search import KnowledgeBase
 
-        return KnowledgeBase.from_settings(self.settings)
+        return KnowledgeBase.open(
+            self.settings.data_dir,
+            chroma_url=self.settings.chroma_url,
+            corpus_dir=self.settings.corpus_dir,
+        )
 
     def new_interview(self, *, with_sources: bool = True) -> Interview:
         return Interview(

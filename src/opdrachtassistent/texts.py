@@ -72,8 +72,7 @@ WHY: dict[SectionKey, str] = {
 # Targeted follow-ups, keyed by the missing item's label in commission.CRITERIA.
 FOLLOW_UPS: dict[str, str] = {
     "een aanleiding van minstens 4 woorden": (
-        "Kunt u de aanleiding iets uitgebreider beschrijven? Welk probleem of welke kans "
-        "ligt er?"
+        "Kunt u de aanleiding iets uitgebreider beschrijven? Welk probleem of welke kans ligt er?"
     ),
     "een doelstelling": "Wat is in één zin het doel van deze opgave?",
     "minstens één concreet beoogd resultaat": (
@@ -118,7 +117,9 @@ TRUNCATED = (
 )
 NOTED = "Genoteerd: {items}."
 CORRECTED = "Aangepast: {items}."
-REVISIT = "Eerder kon u {missing} nog niet noemen; weet u het nu? (Anders zeg gerust 'weet ik niet'.)"
+REVISIT = (
+    "Eerder kon u {missing} nog niet noemen; weet u het nu? (Anders zeg gerust 'weet ik niet'.)"
+)
 SUMMARY_INTRO = "Dit is de opdracht zoals ik hem nu heb:"
 CONFIRM = (
     "Klopt dit? Antwoord met 'ja' om af te ronden, of noem wat er anders moet "

@@ -40,50 +40,115 @@ _RESULT = re.compile(
     r"een\s+(?:tot|twee|drie|vier|vijf|tien|honderd|duizend))",
     re.IGNORECASE,
 )
+_STRONG_RESULT = re.compile(
+    r"\d|\b(?:alle|geen\b.*\bmeer|procent|hectare|kuub|twee|drie|vier|vijf|zes|tien|twintig|"
+    r"dertig|veertig|vijftig|honderd|duizend|halver\w*|verdubbel\w*)\b",
+    re.IGNORECASE,
+)
 _GOAL_CUE = _cue(r"doel(?:en|stelling)?\b", r"willen bereiken", r"beoogd", r"ambitie", r"zodat")
 _RESULTS_LABEL = _cue(r"resultaten?\b", r"beoogde? resulta", r"opleveren", r"kpi")
 _DECISION_CUE = _cue(
-    r"mandaat", r"beslisruimte", r"beslis", r"mag\b", r"mogen\b", r"bevoegd", r"zelfstandig",
-    r"zelf\b", r"binnen (?:het|de) (?:budget|kaders?|marge)", r"afwijk", r"ruimte om",
+    r"mandaat",
+    r"beslisruimte",
+    r"beslis",
+    r"mag\b",
+    r"mogen\b",
+    r"bevoegd",
+    r"zelfstandig",
+    r"zelf\b",
+    r"binnen (?:het|de) (?:budget|kaders?|marge)",
+    r"afwijk",
+    r"ruimte om",
 )
 _ESCALATION_CUE = _cue(
-    r"escal", r"overschrijd", r"overschrijding", r"terug naar", r"voorleggen", r"voorgelegd",
-    r"meerkosten", r"gaat (?:het )?naar", r"bij (?:afwijking|conflict|geschil|problemen)",
-    r"opschal", r"knoop doorhakken", r"doorhakken", r"legt .* voor",
+    r"escal",
+    r"overschrijd",
+    r"overschrijding",
+    r"terug naar",
+    r"voorleggen",
+    r"voorgelegd",
+    r"meerkosten",
+    r"gaat (?:het )?naar",
+    r"bij (?:afwijking|conflict|geschil|problemen)",
+    r"opschal",
+    r"knoop doorhakken",
+    r"doorhakken",
+    r"legt .* voor",
 )
 _FUNDING_CUE = _cue(
-    r"gefinancierd", r"financiering", r"dekking", r"gedekt", r"krediet", r"reserve",
-    r"subsidie", r"bijdrage", r"cofinanc", r"begroting", r"uit het\b", r"uit de\b", r"betaald",
-    r"potje", r"budget(?:ten)? (?:van|uit|voor)",
+    r"gefinancierd",
+    r"financiering",
+    r"dekking",
+    r"gedekt",
+    r"krediet",
+    r"reserve",
+    r"subsidie",
+    r"bijdrage",
+    r"cofinanc",
+    r"begroting",
+    r"uit het\b",
+    r"uit de\b",
+    r"betaald",
+    r"potje",
+    r"budget(?:ten)? (?:van|uit|voor)",
 )
 _ORGANISATION_CUE = _cue(
-    r"projectteam", r"integraal team", r"kernteam", r"stuurgroep", r"werkgroep",
-    r"werkwijze", r"werken we", r"samenwerk", r"bouwteam", r"projectleider",
-    r"procesmanager", r"omgevingsmanager", r"overleg", r"organisatie", r"wekelijks",
-    r"maandelijks", r"tweewekelijks", r"regie",
+    r"projectteam",
+    r"integraal team",
+    r"kernteam",
+    r"stuurgroep",
+    r"werkgroep",
+    r"werkwijze",
+    r"werken we",
+    r"samenwerk",
+    r"bouwteam",
+    r"procesmanager",
+    r"omgevingsmanager",
+    r"wekelijks",
+    r"maandelijks",
+    r"tweewekelijks",
+    r"regie\w* (?:ligt|bij)",
 )
-_CONTEXT_CUE = _cue(r"aanleiding", r"omdat", r"probleem", r"klachten", r"aan vervanging toe",
-                    r"einde levensduur", r"versleten", r"wateroverlast", r"hittestress")
+_CONTEXT_CUE = _cue(
+    r"aanleiding",
+    r"omdat",
+    r"probleem",
+    r"klachten",
+    r"aan vervanging toe",
+    r"einde levensduur",
+    r"versleten",
+    r"wateroverlast",
+    r"hittestress",
+)
 
 # "Label: value" lines in notes, mapped to the field they fill.
 _LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:titel|project|onderwerp|betreft)\s*:", re.I), "title"),
-    (re.compile(r"^(?:aanleiding|context|opgave|achtergrond|probleem(?:stelling)?)\s*:", re.I),
-     "context"),
+    (
+        re.compile(r"^(?:aanleiding|context|opgave|achtergrond|probleem(?:stelling)?)\s*:", re.I),
+        "context",
+    ),
     (re.compile(r"^(?:doel(?:stelling)?|doelen|ambitie)\s*:", re.I), "goal"),
     (re.compile(r"^(?:beoogde? )?resulta(?:at|ten)\s*:", re.I), "results"),
     (re.compile(r"^(?:mandaat|beslisruimte|bevoegdheden)\s*:", re.I), "decision_space"),
     (re.compile(r"^(?:escalatie|opschaling)\s*:", re.I), "escalation"),
-    (re.compile(r"^(?:organisatie|werkwijze|aanpak|sturing|projectorganisatie)\s*:", re.I),
-     "organisation"),
-    (re.compile(r"^(?:kaders?|randvoorwaarden|beleid|wet- en regelgeving)\s*:", re.I),
-     "frameworks"),
-    (re.compile(r"^(?:instrument(?:en|arium)?|middelen en instrumenten)\s*:", re.I),
-     "instruments"),
+    (
+        re.compile(r"^(?:organisatie|werkwijze|aanpak|sturing|projectorganisatie)\s*:", re.I),
+        "organisation",
+    ),
+    (
+        re.compile(r"^(?:kaders?|randvoorwaarden|beleid|wet- en regelgeving)\s*:", re.I),
+        "frameworks",
+    ),
+    (re.compile(r"^(?:instrument(?:en|arium)?|middelen en instrumenten)\s*:", re.I), "instruments"),
     (re.compile(r"^(?:financiering|dekking)\s*:", re.I), "funding"),
-    (re.compile(r"^(?:stakeholders|betrokkenen|partijen|belanghebbenden)\s*:", re.I),
-     "stakeholders"),
+    (
+        re.compile(r"^(?:stakeholders|betrokkenen|partijen|belanghebbenden)\s*:", re.I),
+        "stakeholders",
+    ),
 ]
+
+_ANY_LABEL = re.compile(r"^[A-Za-z\u00c0-\u017f][\w ()/&'-]{1,40}:\s*\S")
 
 _PLACE = re.compile(
     r"\b((?:[A-Z][\w'-]*\s)?[A-Z][\w'-]*(?:straat|weg|laan|plein|kade|singel|buurt|wijk|"
@@ -109,7 +174,7 @@ class RulesExtractor:
         self._typed_values(text, out)
         for field, value in labelled.items():
             _apply_label(out, field, value)
-        if rest.strip():
+        if rest.strip() and not is_noise(rest):
             self._free_text(rest, section, out, labelled=bool(labelled))
         return out
 
@@ -139,14 +204,20 @@ class RulesExtractor:
         if section == "goal":
             _goal_from(sents, out, whole_is_goal=True)
         elif any(_GOAL_CUE.search(s) for s in sents):
-            _goal_from([s for s in sents if _GOAL_CUE.search(s) or _RESULT.search(s)], out,
-                       whole_is_goal=False)
+            _goal_from(
+                [s for s in sents if _GOAL_CUE.search(s) or _RESULT.search(s)],
+                out,
+                whole_is_goal=False,
+            )
         if section == "mandate" or section is None:
             decision = [s for s in sents if _DECISION_CUE.search(s)]
             escalation = [s for s in sents if _ESCALATION_CUE.search(s)]
             decision = [s for s in decision if s not in escalation] or decision
-            if section == "mandate" and not decision and not escalation and (
-                out.commissioner is None or len(sents) > 1
+            if (
+                section == "mandate"
+                and not decision
+                and not escalation
+                and (out.commissioner is None or len(sents) > 1)
             ):
                 decision = [s for s in sents if not dutch.find_commissioner(s)]
             out.decision_space = out.decision_space or _join(decision)
@@ -161,10 +232,27 @@ class RulesExtractor:
             out.organisation = out.organisation or whole
         elif section is None or section == "context":
             org = [s for s in sents if _ORGANISATION_CUE.search(s)]
-            if section is None or len(org) >= 1 and "werkwijze" in whole.lower():
+            if section is None or (len(org) >= 1 and "werkwijze" in whole.lower()):
                 out.organisation = out.organisation or _join(org)
         if section in ("stakeholders", None) and out.stakeholders:
             _roles_from_clauses(sents, out.stakeholders)
+
+
+_FILLER = re.compile(
+    r"^(?:\s|\W|h+m+|e+h*m*|u+h+|tja|ok(?:e|é)?|ja|nee|nou|goed|prima|niks|niets|test|"
+    r"geen|weet niet|\?)*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_noise(text: str) -> bool:
+    """Filler ("hmm", "ok", "?"), a single stray word or no words at all: not an answer."""
+    return (
+        bool(_FILLER.match(text))
+        or (len(_WORD.findall(text[:2000])) < 2
+        and not any(len(w) >= 6 for w in _WORD.findall(text[:200])))
+    )
 
 
 def is_skip(text: str) -> bool:
@@ -173,12 +261,18 @@ def is_skip(text: str) -> bool:
 
 
 def _goal_from(sents: list[str], out: Extraction, *, whole_is_goal: bool) -> None:
-    results = [s for s in sents if _RESULT.search(s) or _RESULTS_LABEL.search(s)]
-    statements = [s for s in sents if s not in results]
-    if statements:
-        out.goal_statement = out.goal_statement or statements[0]
-    elif sents and (whole_is_goal or _GOAL_CUE.search(sents[0])):
-        out.goal_statement = out.goal_statement or sents[0]
+    """The first non-result sentence is the statement; measurable sentences are results."""
+    if not sents:
+        return
+    if len(sents) == 1:
+        statement, results = sents[0], [sents[0]] if _STRONG_RESULT.search(sents[0]) else []
+    else:
+        results = [s for s in sents if _RESULT.search(s) or _RESULTS_LABEL.search(s)]
+        statements = [s for s in sents if s not in results]
+        statement = statements[0] if statements else sents[0]
+        results = [r for r in results if r != statement]
+    if whole_is_goal or _GOAL_CUE.search(statement):
+        out.goal_statement = out.goal_statement or statement
     out.goal_results = _dedupe([*out.goal_results, *results])
 
 
@@ -196,6 +290,9 @@ def _split_labels(text: str) -> tuple[dict[str, str], str]:
             found[current] = (found.get(current, "") + " " + value).strip()
         elif current and stripped and _BULLET.match(line):
             found[current] = (found[current] + "\n" + stripped).strip()
+        elif _ANY_LABEL.match(stripped):
+            current = None  # a label we do not map ("Budget: ..."): typed values read it
+            rest.append(line)
         else:
             current = None if not stripped else current
             if current and stripped:
@@ -224,11 +321,13 @@ def _apply_label(out: Extraction, field: str, value: str) -> None:
         case "organisation":
             out.organisation = value
         case "frameworks":
-            out.frameworks = _dedupe([*out.frameworks, *(dutch.find_frameworks(value) or
-                                                         _items(value))])
+            out.frameworks = _dedupe(
+                [*out.frameworks, *(dutch.find_frameworks(value) or _items(value))]
+            )
         case "instruments":
-            out.instruments = _dedupe([*out.instruments, *(dutch.find_instruments(value) or
-                                                           _items(value))])
+            out.instruments = _dedupe(
+                [*out.instruments, *(dutch.find_instruments(value) or _items(value))]
+            )
         case "funding":
             out.funding = value
         case "stakeholders":
@@ -277,7 +376,7 @@ def _roles_from_clauses(sents: Iterable[str], stakeholders: list[Stakeholder]) -
         for s in named:
             if s.role or s.interest:
                 continue
-            after = sentence[lowered.index(s.name.casefold()) + len(s.name):]
+            after = sentence[lowered.index(s.name.casefold()) + len(s.name) :]
             clause = _CLAUSE_AFTER.match(after)
             if clause:
                 s.role = (clause.group(1) or clause.group(2)).strip()
