@@ -36,9 +36,7 @@ class Extraction(BaseModel):
     organisation: str | None = None
 
     def is_empty(self) -> bool:
-        return not any(
-            bool(v) or v == 0 for k, v in self.model_dump().items() if v is not None
-        )
+        return not any(bool(v) or v == 0 for k, v in self.model_dump().items() if v is not None)
 
 
 class Extractor(Protocol):
