@@ -249,7 +249,7 @@ def _eval_morphs(ms: list[str]) -> float | None:
 def _can_follow(last: str, first: str) -> bool:
     """Whether a numeral word starting with `first` continues one ending in `last`."""
     if first == "en":
-        return last not in _CONNECTORS
+        return last not in _CONNECTORS and last not in _WORD_SCALES
     if last == "komma":
         return _is_digit_word(first)
     if first in _UNIT_VALUES or first in _TEEN_VALUES:
@@ -439,6 +439,7 @@ _MONEY_PATTERNS: tuple[re.Pattern[str], ...] = (
     # 3 miljoen / 2,5 mln / drie ton / 450k (a scale word alone is money enough)
     re.compile(_MONEY_NUM + r"\s*" + _STRONG_SCALE),
 )
+_TOTAL_CUE = re.compile(r"\b(?:totaal|in totaal|totale|samen|bij elkaar|opgeteld)\b")
 _BUDGET_CUE = re.compile(
     r"\b(?:budget\w*|\w*krediet\w*|beschikbaar|gereserveerd|reserveren|reservering|begroot|"
     r"uitgetrokken|toegekend|gealloceerd|geoormerkt|opgenomen in de begroting|"
@@ -512,9 +513,10 @@ def parse_amount_eur(text: str) -> float | None:
     "€ 2,5 miljoen" -> 2500000, "drie ton" -> 300000, "450k" -> 450000, "€ 1.750.000,-" ->
     1750000. A scale word alone makes an amount ("3 miljoen"); a bare number needs a euro
     sign or a budget word ("budget: 800.000"); "200 bomen", "30 km/u", "2027" are no money.
-    With several amounts: the one nearest to a budget word (budget, beschikbaar,
-    gereserveerd, krediet, ...) in the same clause, else one near a cost word, else the
-    largest. In a range ("2 à 3 miljoen") the amount with the scale word wins: the upper.
+    With several amounts: one marked as total ("totaal € 1.500.000"), else the one nearest
+    to a budget word (budget, beschikbaar, gereserveerd, krediet, ...) in the same clause,
+    else one near a cost word, else the largest. In a range ("2 à 3 miljoen") the amount
+    with the scale word wins: the upper bound.
     """
     try:
         d = _digitize(_fold(_clean(text)))
@@ -524,6 +526,9 @@ def parse_amount_eur(text: str) -> float | None:
 
         def score(c: _Cand) -> tuple[int, int, float]:
             value, start, end = c
+            total = _cue_distance(d, _TOTAL_CUE, start, start, 20)
+            if total is not None:
+                return (3, -total, value)
             strong = _cue_distance(d, _BUDGET_CUE, start, end, 80)
             if strong is not None:
                 return (2, -strong, value)
@@ -777,9 +782,72 @@ _START_CUE = re.compile(
     r"\b(?:start\w*|begint|beginnen|begonnen|aanvang|vanaf|sinds|gestart|van start|"
     r"aanvangen|opstarten|na)\b"
 )
-_CLAUSE_SPLIT = re.compile(r"[.;:!?\n,(]|\b(?:en|maar|terwijl|daarna|waarna|dan)\b")
+_CLAUSE_SPLIT = re.compile(r"[.;:!?\n,(]|(?<!tot )\ben\b|\b(?:maar|terwijl|daarna|waarna|dan)\b")
 _BEFORE = re.compile(r"\b(?:voor|voordat|ruim voor)\s+(?:de\s+|het\s+)?$")
 _MONTH_PRE = re.compile(r"\b(?:voor|in|per|tot|uiterlijk|t/m|eind|begin|medio)\s+$")
+_PREV_WORD = re.compile(r"([a-z/]+)\s+$")
+# Words that may stand right before a bare year in a deadline phrase ("klaar in 2027").
+_YEAR_LEAD = frozenset(
+    {
+        "in",
+        "voor",
+        "tot",
+        "t/m",
+        "met",
+        "uiterlijk",
+        "per",
+        "rond",
+        "omstreeks",
+        "ergens",
+        "vanaf",
+        "sinds",
+        "na",
+        "jaar",
+        "deadline",
+        "klaar",
+        "gereed",
+        "af",
+        "opgeleverd",
+        "afgerond",
+        "voltooid",
+        "oplevering",
+        "opleveren",
+        "einddatum",
+        "looptijd",
+        "realisatie",
+        "gerealiseerd",
+        "is",
+        "zijn",
+        "wordt",
+        "worden",
+        "moet",
+        "moeten",
+        "en",
+        "of",
+        "ook",
+        "pas",
+        "al",
+        "nog",
+        "wel",
+        "streefdatum",
+        "streven",
+        "planning",
+        "gepland",
+        "afronding",
+        "voltooiing",
+        "uiterst",
+        "uiterste",
+        "eind",
+        "einde",
+        "loopt",
+        "lopen",
+        "dus",
+        "echt",
+        "zeker",
+        "liefst",
+        "graag",
+    }
+)
 _PLAN_PERIOD_AFTER = re.compile(r"\s*(?:-|t/m|tot)\s*(?:19|20)?\d{2}(?!\d)")
 _PLAN_PERIOD_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:-|t/m)\s*$")
 
@@ -891,9 +959,16 @@ class _Collector:
     def __init__(self, d: str) -> None:
         self.d = d
         self.spans: list[tuple[int, int]] = []
-        self.out: list[tuple[int, date]] = []
+        self.out: list[tuple[int, bool, date]] = []
 
-    def add(self, m: re.Match[str], period: _Period | None, *, needs_cue: bool = False) -> None:
+    def add(
+        self,
+        m: re.Match[str],
+        period: _Period | None,
+        *,
+        needs_cue: bool = False,
+        explicit: bool = True,
+    ) -> None:
         s, e = m.start(), m.end()
         if period is None or not all(e <= a or s >= b for a, b in self.spans):
             return
@@ -906,11 +981,11 @@ class _Collector:
             self.d[max(0, s - 16) : s]
         ):
             end = period.start - timedelta(days=1)
-        self.out.append((cls, end))
+        self.out.append((cls, explicit, end))
 
 
-def _deadline_candidates(d: str, today: date) -> list[tuple[int, date]]:
-    """(class, deadline) for every deadline-like period in the digitized text."""
+def _deadline_candidates(d: str, today: date) -> list[tuple[int, bool, date]]:
+    """(class, explicit year, deadline) for every deadline-like period in the digitized text."""
     c = _Collector(d)
     for m in _P_ISO.finditer(d):
         c.add(m, _day(int(m["y"]), int(m["m"]), int(m["d"])))
@@ -921,7 +996,7 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, date]]:
         mon, dd = _MONTHS[m["mon"]], int(m["d"])
         if m["y"] is None:
             if m["mon"] in _FULL_MONTHS:
-                c.add(m, _upcoming(today, partial(_day, mon=mon, dd=dd)))
+                c.add(m, explicit=False, period=_upcoming(today, partial(_day, mon=mon, dd=dd)))
             continue
         y = _year(m["y"])
         c.add(m, _day(y, mon, dd) if y else None)
@@ -937,12 +1012,20 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, date]]:
         y = _year(ytok)
         if ytok and y is None:
             continue
-        c.add(m, _quarter(y, q) if y else _upcoming(today, partial(_quarter, q=q)))
+        c.add(
+            m,
+            _quarter(y, q) if y else _upcoming(today, partial(_quarter, q=q)),
+            explicit=y is not None,
+        )
     for m in _P_HALFYEAR.finditer(d):
         h = int(m["h"]) if m["h"] else (1 if m["hw"] in ("eerste", "1e", "1ste") else 2)
         ytok = m["y2"] if m["h"] else m["y"]
         y = _year(ytok)
-        c.add(m, _halfyear(y, h) if y else _upcoming(today, partial(_halfyear, h=h)))
+        c.add(
+            m,
+            _halfyear(y, h) if y else _upcoming(today, partial(_halfyear, h=h)),
+            explicit=y is not None,
+        )
     for m in _P_SEASON.finditer(d):
         name, pre = m["s"], (m["pre"] or "").strip()
         y = _year(m["y"])
@@ -951,7 +1034,7 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, date]]:
         if y:
             c.add(m, _season(y, name, pre))
         else:
-            c.add(m, _upcoming(today, partial(_season, name=name, pre=pre)))
+            c.add(m, explicit=False, period=_upcoming(today, partial(_season, name=name, pre=pre)))
     for m in _P_MON.finditer(d):
         mon_name, mod = m["mon"], m["mod"]
         mon = _MONTHS[mon_name]
@@ -960,7 +1043,7 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, date]]:
                 continue
             if not mod and not _MONTH_PRE.search(d[max(0, m.start() - 12) : m.start()]):
                 continue
-            c.add(m, _upcoming(today, partial(_month, mon=mon, mod=mod)))
+            c.add(m, explicit=False, period=_upcoming(today, partial(_month, mon=mon, mod=mod)))
             continue
         y = _year(m["y"])
         c.add(m, _month(y, mon, mod) if y else None)
@@ -984,7 +1067,7 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, date]]:
             day = today + timedelta(days=round(n * 7 / 5))
         else:
             day = today + timedelta(days=round(n))
-        c.add(m, _Period(day, day, "relative"))
+        c.add(m, _Period(day, day, "relative"), explicit=False)
     for m in _P_THISYEAR.finditer(d):
         w = m["w"]
         if w == "het" and not m["mod"]:
@@ -992,7 +1075,7 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, date]]:
         y = today.year if w in ("dit", "deze", "het") else today.year + 1
         mod = (m["mod"] or "").removeprefix("voor ")
         em, ed = _MOD_END.get(mod, (12, 31))
-        c.add(m, _Period(date(y, 1, 1), date(y, em, ed), "mod"))
+        c.add(m, _Period(date(y, 1, 1), date(y, em, ed), "mod"), explicit=False)
     for m in _P_YEAR.finditer(d):
         y = _year(m["y"])
         if y is None:
@@ -1001,6 +1084,9 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, date]]:
             d[max(0, m.start() - 10) : m.start()]
         ):
             continue  # "GRP 2023-2027": a plan period, not a deadline
+        prev = _PREV_WORD.search(d, max(0, m.start() - 30), m.start())
+        if prev and prev.group(1) not in _YEAR_LEAD:
+            continue  # "carnaval 2027", "Mobiliteitsplan 2040": the year names something
         c.add(m, _Period(date(y, 1, 1), date(y, 12, 31), "year"), needs_cue=True)
     return c.out
 
@@ -1025,7 +1111,7 @@ def parse_deadline(text: str, *, today: date | None = None) -> date | None:
         if not _ANY_PERIOD.search(d):
             return None
         cands = _deadline_candidates(d, today or date.today())
-        return max(cands)[1] if cands else None
+        return max(cands)[2] if cands else None
     except Exception:
         return None
 
@@ -1112,14 +1198,16 @@ _NEEDS_NAME = re.compile(r"(?:^|\s)(?:hoofd|directie)$")
 _NOT_UNMARKED = re.compile(r"projectleider|omgevingsmanager|contractmanager|programmaleider")
 _MARK_BEFORE = re.compile(
     r"(?:in opdracht van|namens|opdrachtgever\w*\s*(?:is|wordt|zijn|blijft|:|=|-)?"
-    r"(?:\s+(?:nu|straks|formeel|feitelijk|eigenlijk))?)\s*$"
+    r"(?:\s+(?:nu|straks|formeel|feitelijk|eigenlijk))?|portefeuillehouder\s*(?:is|:))\s*$"
 )
 _MARK_AFTER = re.compile(
     r"\s*[,)]?\s*(?:\([^)]{0,30}\)\s*)?(?:is|wordt|treedt op als|fungeert als|blijft|als|"
     r"zijn|zal|zal optreden als|treedt als)?\s*(?:de\s+|het\s+|onze\s+)?(?:formele\s+)?"
     r"(?:bestuurlijke?\s+|ambtelijke?\s+|eerste\s+|enige\s+)?(?:opdrachtgever|opdrachtgeefster|"
     r"eigenaar van|geeft de opdracht|heeft (?:de )?opdracht gegeven|verstrekt de opdracht)"
+    r"|\s*\((?:[^()]{0,25}?[,;/]\s*)?(?:bestuurlijke?\s+|ambtelijke?\s+)?opdrachtgever"
 )
+_LABEL_AFTER = re.compile(r"\s*(?:is\b|:)")
 _NOT_AFTER = re.compile(r"\s*(?:is|wordt|als)?\s*(?:de\s+)?opdrachtnemer")
 _BARE_OG = re.compile(
     r"\b(?:bestuurlijke?\s+|ambtelijke?\s+)?opdrachtgever\s*(?:is|wordt|:|=)(?=[ \t])"
@@ -1127,8 +1215,10 @@ _BARE_OG = re.compile(
 _SENTENCE = re.compile(r"[.;!?\n]")
 # An unmarked role after these words decides or is escalated to; it is not the opdrachtgever.
 _DECIDER_BEFORE = re.compile(
-    r"\b(?:beslist|besluit|beslissen|bepaalt|escaleert|escaleren|voorleggen|voorgelegd|"
-    r"aan|naar|met|informeren|ge?informeerd|door|bij|voor|van|tot)\s+(?:de\s+|het\s+)?$"
+    r"\b(?:beslist|besluit|beslissen|bepaalt|escaleert|escaleren|escalatie|voorleggen|"
+    r"voorgelegd|leggen|informeren|geinformeerd|goedkeuring|akkoord|besluitvorming|"
+    r"instemming|stemt|rapporteren|verantwoording)\b(?:\s+(?:we|wij|het|dit|dat|dan|zelf|"
+    r"uiteindelijk|altijd|in|naar|aan|bij|van|door|voor|met|ter|af|toe))*\s+(?:de\s+|het\s+)?$"
 )
 
 
@@ -1138,54 +1228,69 @@ class _Mention:
     end: int
     text: str
     marked: bool
-    role: str
-    plausible: bool = True  # unmarked: short answer or subject of its sentence
+    role: str  # the role as matched, folded, without article
+    named: bool = False  # a name or qualifier follows the role
+    plausible: bool = True  # not after "beslist", "voorleggen aan", ...
+
+
+_ARTICLE_START = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
+_BODY = re.compile(r"college|b\s*(?:&|en)\s*w|raad|stuurgroep|bestuur|staten|directie")
 
 
 def _commissioner_mentions(orig: str, f: str) -> list[_Mention]:
-    short = len(f[:400].split()) <= 12
     raw: list[tuple[int, int, bool]] = []
-    for rx, named in _ROLE_RES:
-        raw.extend((m.start(), m.end(), named) for m in rx.finditer(f))
+    for rx, may_name in _ROLE_RES:
+        raw.extend((m.start(), m.end(), may_name) for m in rx.finditer(f))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     mentions: list[_Mention] = []
     last_end = -1
-    for start, end, named in raw:
+    for start, end, may_name in raw:
         if start < last_end:
             continue
-        role = f[start:end]
-        name_end = _name_after(orig, end) if named else end
+        role = _ARTICLE_START.sub("", f[start:end])
+        name_end = _name_after(orig, end) if may_name else end
         if _NEEDS_NAME.search(role) and name_end == end:
             continue
+        if role == "portefeuillehouder" and name_end == end and _LABEL_AFTER.match(f, end):
+            continue  # "Portefeuillehouder: wethouder Smits" labels the next mention
         last_end = name_end
         before = _SENTENCE.split(f[max(0, start - 45) : start])[-1]
         after = _SENTENCE.split(f[name_end : name_end + 60])[0]
         if "opdrachtnemer" in before[-25:] or _NOT_AFTER.match(after):
             continue
         marked = bool(_MARK_BEFORE.search(before) or _MARK_AFTER.match(after))
-        plausible = (short or not before.strip(" \t\"'(-*:")) and not _DECIDER_BEFORE.search(before)
+        named = name_end > end
         text = _tidy(orig[start:name_end])
+        if named and not _BODY.search(role):
+            text = _ARTICLE_START.sub("", text)  # "de directeur Stad" -> "directeur Stad"
         if text[:1].isupper() and text[1:2].islower():
             text = text[0].lower() + text[1:]  # "Wethouder Jansen" at a sentence start
-        mentions.append(_Mention(start, name_end, text, marked, role, plausible))
+        plausible = not _DECIDER_BEFORE.search(before)
+        mentions.append(_Mention(start, name_end, text, marked, role, named, plausible))
     for m in _BARE_OG.finditer(f):
         pos = m.end()
         if any(x.start <= pos + 1 < x.end for x in mentions):
             continue
         end = _name_after(orig, pos)
         if end > pos:
-            mentions.append(_Mention(pos, end, _tidy(orig[pos:end]), True, "naam"))
+            mentions.append(_Mention(pos, end, _tidy(orig[pos:end]), True, "naam", True))
     mentions.sort(key=lambda x: x.start)
     return mentions
 
 
 def _pick_commissioner(mentions: list[_Mention]) -> _Mention | None:
+    """The marked mention (with its name from another mention of the same role), else the
+    first plausible unmarked one: named before nameless, the raad last."""
     marked = [x for x in mentions if x.marked]
     if marked:
-        return marked[0]
-    unmarked = [x for x in mentions if x.plausible and not _NOT_UNMARKED.search(x.role)]
-    not_raad = [x for x in unmarked if not x.role.endswith("raad")]
-    pool = not_raad or unmarked
+        first = marked[0]
+        if not first.named:
+            same = [x for x in mentions if x.named and x.role == first.role]
+            if same:
+                return _Mention(first.start, first.end, same[0].text, True, first.role, True)
+        return first
+    pool = [x for x in mentions if x.plausible and not _NOT_UNMARKED.search(x.role)]
+    pool.sort(key=lambda x: (x.role.endswith("raad"), not x.named, x.start))
     return pool[0] if pool else None
 
 
