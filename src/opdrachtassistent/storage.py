@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from opdrachtassistent.errors import StorageError
+
+__all__ = ["MIGRATIONS", "SessionRecord", "SessionStore", "SessionSummary", "StorageError"]
+
 MAX_TITLE_CHARS = 120
-
-
-class StorageError(Exception):
-    """The session store could not be read or written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,9 @@ class SessionStore:
         try:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"Kan de map voor gesprekken niet maken: {exc}") from exc
+            raise StorageError(
+                "Kan de map voor de gesprekken niet maken.", detail=str(exc)
+            ) from exc
         self.migrate()
 
     @contextmanager
@@ -112,7 +114,9 @@ class SessionStore:
                 conn.row_factory = sqlite3.Row
                 yield conn
         except sqlite3.Error as exc:
-            raise StorageError(f"De gespreksopslag gaf een fout: {exc}") from exc
+            raise StorageError(
+                "Het gesprek kon niet worden opgeslagen of gelezen.", detail=str(exc)
+            ) from exc
 
     def migrate(self) -> list[str]:
         """Apply the migrations not yet applied; return their names."""

@@ -1,0 +1,237 @@
+"""The app's views as HTML: the live document, progress, sources, review and chat messages.
+
+Pure functions from core objects to strings. Every value that a user (or a corpus file)
+supplied passes through `html.escape` or the Markdown escaper before it reaches the page,
+so nothing typed becomes markup. Accessibility: real headings, lists and tables, a native
+`<progress>` with a text equivalent, and states written out in words, not only in colour.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
+from opdrachtassistent.fmt import dutch_date, euro, number
+from opdrachtassistent.passages import Passage
+from opdrachtassistent.render.markdown import escape as escape_markdown
+
+if TYPE_CHECKING:
+    from opdrachtassistent.interview import ChatMessage
+    from opdrachtassistent.review import Review
+
+e = html.escape
+
+STATE_WORDS = {"compleet": "compleet", "gedeeltelijk": "gedeeltelijk", "leeg": "nog leeg"}
+STATE_ICON = {"compleet": "✓", "gedeeltelijk": "◐", "leeg": "○"}
+NOT_FILLED = "nog niet ingevuld"
+SEVERITY_WORDS = {"hoog": "Hoog risico", "midden": "Middelgroot risico", "laag": "Laag risico"}
+
+
+def chat_messages(messages: Sequence[ChatMessage]) -> list[dict[str, str]]:
+    """Messages for `gr.Chatbot`. What the user typed is escaped for Markdown and HTML, so it
+    renders exactly as typed; the assistant's own Markdown (bold section names) is kept, with
+    any HTML in it (echoed user text) escaped."""
+    return [
+        {
+            "role": m.role,
+            "content": escape_markdown(m.content) if m.role == "user" else e(m.content, False),
+        }
+        for m in messages
+    ]
+
+
+def progress_html(commission: Commission) -> str:
+    done = commission.completeness()
+    pct = round(done.fraction * 100)
+    complete = sum(1 for s in done.sections.values() if s.state == "compleet")
+    items = "".join(
+        f'<li class="oa-state-{s.state}"><span aria-hidden="true">{STATE_ICON[s.state]}</span> '
+        f"{e(s.title)}: <strong>{STATE_WORDS[s.state]}</strong>"
+        + (
+            f'<span class="oa-missing"> (ontbreekt: {e(", ".join(s.missing))})</span>'
+            if s.missing and s.state != "leeg"
+            else ""
+        )
+        + "</li>"
+        for s in done.sections.values()
+    )
+    return (
+        '<section class="oa-progress" aria-labelledby="oa-progress-title">'
+        '<h2 id="oa-progress-title">Voortgang</h2>'
+        f'<label for="oa-progressbar">De opdracht is voor {pct}% compleet '
+        f"({complete} van {len(done.sections)} onderdelen compleet).</label>"
+        f'<progress id="oa-progressbar" max="100" value="{pct}" data-value="{pct}">{pct}%'
+        "</progress>"
+        f'<ul class="oa-sections">{items}</ul>'
+        "</section>"
+    )
+
+
+def _para(text: str | None) -> str:
+    if not text or not text.strip():
+        return f'<p class="oa-empty">{NOT_FILLED}</p>'
+    blocks = [b for b in text.replace("\r", "").split("\n\n") if b.strip()]
+    return "".join("<p>" + e(b.strip()).replace("\n", "<br>") + "</p>" for b in blocks)
+
+
+def _list(items: Sequence[str]) -> str:
+    if not items:
+        return f'<p class="oa-empty">{NOT_FILLED}</p>'
+    return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>"
+
+
+def _rows(rows: Sequence[tuple[str, str]]) -> str:
+    return (
+        "<dl>"
+        + "".join(
+            f"<dt>{e(k)}</dt><dd{' class=oa-empty' if not v else ''}>{e(v or NOT_FILLED)}</dd>"
+            for k, v in rows
+        )
+        + "</dl>"
+    )
+
+
+def _section_body(c: Commission, key: SectionKey) -> str:
+    match key:
+        case "context":
+            return _para(c.context)
+        case "goal":
+            g = c.goal
+            return (
+                _rows([("Doelstelling", g.statement or "")])
+                + "<h4>Beoogde resultaten</h4>"
+                + _list(g.results)
+                + _rows([("Thema's", ", ".join(t.replace("_", " ") for t in g.themes))])
+            )
+        case "mandate":
+            m = c.mandate
+            return _rows(
+                [
+                    ("Opdrachtgever", m.commissioner or ""),
+                    ("Niveau", m.level or ""),
+                    ("Beslisruimte", m.decision_space or ""),
+                    ("Escalatie", m.escalation or ""),
+                ]
+            )
+        case "stakeholders":
+            if not c.stakeholders:
+                return f'<p class="oa-empty">{NOT_FILLED}</p>'
+            rows = "".join(
+                f"<tr><th scope='row'>{e(s.name)}</th><td>{e(s.kind or '')}</td>"
+                f"<td>{e(s.role or '')}</td><td>{e(s.interest or '')}</td></tr>"
+                for s in c.stakeholders
+            )
+            return (
+                "<table class='oa-table'><caption class='oa-sr'>Stakeholders</caption><thead><tr>"
+                "<th scope='col'>Naam</th><th scope='col'>Soort</th><th scope='col'>Rol</th>"
+                f"<th scope='col'>Belang</th></tr></thead><tbody>{rows}</tbody></table>"
+            )
+        case "resources":
+            r = c.resources
+            return _rows(
+                [
+                    ("Budget", euro(r.budget_eur) if r.budget_eur is not None else ""),
+                    (
+                        "Capaciteit",
+                        f"{number(r.capacity_fte)} fte" if r.capacity_fte is not None else "",
+                    ),
+                    ("Einddatum", dutch_date(r.deadline) if r.deadline else ""),
+                    ("Financiering", r.funding or ""),
+                ]
+            )
+        case "frameworks":
+            return _list(c.frameworks)
+        case "instruments":
+            return _list(c.instruments)
+        case "organisation":
+            return _para(c.organisation)
+
+
+def document_html(commission: Commission, *, asking: str | None = None) -> str:
+    """The commission as it grows, one section per heading, with its state in words."""
+    done = commission.completeness()
+    title = (commission.title or "").strip() or "Integrale opdracht (nog zonder titel)"
+    parts = [
+        f'<article class="oa-doc" aria-labelledby="oa-doc-title"><h2 id="oa-doc-title">'
+        f"{e(title)}</h2>"
+    ]
+    for n, key in enumerate(SECTIONS, start=1):
+        s = done.sections[key]
+        now = ' <span class="oa-now">(nu aan de beurt)</span>' if key == asking else ""
+        parts.append(
+            f'<section class="oa-section oa-state-{s.state}" aria-labelledby="oa-sec-{key}">'
+            f'<h3 id="oa-sec-{key}">{n}. {e(SECTION_TITLES[key])} '
+            f'<span class="oa-badge">{STATE_WORDS[s.state]}</span>{now}</h3>'
+            f"{_section_body(commission, key)}</section>"
+        )
+    questions = [q for q in commission.open_questions if q.strip()]
+    if questions:
+        parts.append("<section><h3>Open vragen</h3>" + _list(questions) + "</section>")
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def sources_html(passages: Sequence[Passage], *, why: str | None = None) -> str:
+    """The passages behind the current question, with title, heading and source."""
+    parts = ['<div class="oa-sources">']
+    if why:
+        parts.append(f"<p>{e(why)}</p>")
+    if not passages:
+        parts.append('<p class="oa-empty">Voor deze vraag zijn geen bronnen gevonden.</p>')
+    else:
+        parts.append("<ul>")
+        for p in passages:
+            heading = f" — {e(p.heading)}" if p.heading else ""
+            excerpt = " ".join(p.text.split())
+            if len(excerpt) > 320:
+                excerpt = excerpt[:319].rstrip() + "…"
+            parts.append(
+                f"<li><strong>{e(p.title)}</strong>{heading}"
+                f"<blockquote>{e(excerpt)}</blockquote>"
+                f'<p class="oa-cite">Bron: {e(p.source)}</p></li>'
+            )
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def review_html(review: Review) -> str:
+    """The quality check: verdict, readiness and findings by severity with their sources."""
+    ready = "Klaar voor de uitvoering" if review.ready else "Nog niet klaar voor de uitvoering"
+    parts = [
+        '<section class="oa-review" aria-labelledby="oa-review-title">',
+        f'<h3 id="oa-review-title">{e(ready)}</h3>',
+        f"<p>{e(review.verdict)}</p>",
+    ]
+    if not review.findings:
+        parts.append("<p>Geen bevindingen.</p>")
+    for severity in ("hoog", "midden", "laag"):
+        findings = [f for f in review.findings if f.severity == severity]
+        if not findings:
+            continue
+        parts.append(f"<h4>{SEVERITY_WORDS[severity]} ({len(findings)})</h4><ul>")
+        for f in findings:
+            cites = "; ".join(
+                f"{p.title}{', ' + p.heading if p.heading else ''} ({p.source})" for p in f.sources
+            )
+            parts.append(
+                f"<li><strong>{e(SECTION_TITLES[f.section])}</strong>: {e(f.message)}"
+                + (f'<p class="oa-cite">Bron: {e(cites)}</p>' if cites else "")
+                + "</li>"
+            )
+        parts.append("</ul>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def status_html(message: str, *, kind: str = "info") -> str:
+    """A status line for screen readers and sighted users alike (errors in words)."""
+    if not message:
+        return '<div class="oa-status" role="status" aria-live="polite"></div>'
+    prefix = "Let op: " if kind == "error" else ""
+    return (
+        f'<div class="oa-status oa-status-{e(kind)}" role="status" aria-live="polite">'
+        f"<p>{e(prefix + message)}</p></div>"
+    )

@@ -1,0 +1,242 @@
+"""What one browser session does, without Gradio: start, resume, answer, edit, export.
+
+The Gradio callbacks in `ui.py` only translate between components and these methods.
+Per-connection state is a small JSON-safe `SessionState` kept in `gr.State`; the store
+(SQLite) is the durable copy, written after every change. When a write fails, the state
+in the browser session still holds everything, and the next write retries: a conversation
+is never lost to a storage hiccup.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import tempfile
+import uuid
+import weakref
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel
+
+from opdrachtassistent import stakeholder_map
+from opdrachtassistent.commission import Commission, SectionKey
+from opdrachtassistent.errors import InputError, OpdrachtError, StorageError
+from opdrachtassistent.interview import Interview, InterviewState, Turn
+from opdrachtassistent.scenarios import Replay
+from opdrachtassistent.scenarios import get as get_scenario
+from opdrachtassistent.storage import SessionStore, SessionSummary
+from opdrachtassistent.ui_forms import apply_section_text
+
+if TYPE_CHECKING:
+    from opdrachtassistent.review import Review
+    from opdrachtassistent.services import Services
+
+log = logging.getLogger(__name__)
+
+ExportFormat = Literal["md", "docx", "json"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("md", "docx", "json")
+_OWNER = re.compile(r"^[0-9a-f]{32}$")
+_SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+DB_NAME = "sessions.sqlite3"
+NO_SOURCES = "De kennisbank is niet beschikbaar; ik stel de vragen zonder bronnen."
+
+
+def new_owner() -> str:
+    """A fresh, unguessable identity for one browser."""
+    return uuid.uuid4().hex
+
+
+def valid_owner(token: object) -> bool:
+    return isinstance(token, str) and bool(_OWNER.match(token))
+
+
+class SessionState(BaseModel):
+    """One browser connection's conversation: its id, interview state and any replay."""
+
+    session_id: str
+    interview: InterviewState
+    replay: Replay | None = None
+    saved: bool = False
+
+
+class Outcome(BaseModel):
+    """The result of an action: the new state and a note for the status line."""
+
+    state: SessionState
+    note: str = ""
+    error: bool = False
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return slug[:60].strip("-") or "opdracht"
+
+
+def _title(interview: Interview) -> str:
+    c = interview.commission
+    if c.title and c.title.strip():
+        return c.title
+    first = next((m.content for m in interview.messages if m.role == "user"), "")
+    return first or "Nieuw gesprek"
+
+
+class Conversations:
+    """The application side of the app: sessions over the services and the store."""
+
+    def __init__(self, services: Services, store: SessionStore | None = None) -> None:
+        self.services = services
+        self.store = store or SessionStore(Path(services.settings.data_dir) / DB_NAME)
+        self.export_root = Path(tempfile.mkdtemp(prefix="opdrachtassistent-export-"))
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.export_root, True)
+        self._sources_ok = True  # set False once the knowledge base failed to load
+
+    # -- interviews -----------------------------------------------------------------------
+
+    def _new_interview(self) -> tuple[Interview, str]:
+        if self._sources_ok:
+            try:
+                return self.services.new_interview(), ""
+            except OpdrachtError as exc:
+                log.warning("knowledge unavailable, interviews without sources: %s", exc)
+                self._sources_ok = False
+        return self.services.new_interview(with_sources=False), NO_SOURCES
+
+    def interview(self, state: SessionState) -> Interview:
+        if self._sources_ok:
+            try:
+                return self.services.resume_interview(state.interview)
+            except OpdrachtError as exc:
+                log.warning("knowledge unavailable, interviews without sources: %s", exc)
+                self._sources_ok = False
+        return self.services.resume_interview(state.interview, with_sources=False)
+
+    def _persist(self, owner: str, state: SessionState, interview: Interview) -> Outcome:
+        """Save the conversation; on failure keep it in the browser session and say so."""
+        new = SessionState(
+            session_id=state.session_id,
+            interview=interview.to_state(),
+            replay=state.replay,
+        )
+        try:
+            self.store.save(
+                new.session_id,
+                owner=owner,
+                state_json=new.interview.model_dump_json(),
+                title=_title(interview),
+                completeness=interview.commission.completeness().fraction,
+            )
+            new.saved = True
+            return Outcome(state=new)
+        except StorageError as exc:
+            log.error("saving session %s failed: %s (%s)", new.session_id, exc, exc.detail)
+            return Outcome(
+                state=new,
+                note=exc.message + " Uw gesprek staat nog in dit venster; ik probeer het bij "
+                "het volgende antwoord opnieuw.",
+                error=True,
+            )
+
+    def start(self, owner: str) -> Outcome:
+        """A new conversation with its opening question (stored once the user answers)."""
+        interview, note = self._new_interview()
+        interview.opening()
+        state = SessionState(session_id=uuid.uuid4().hex, interview=interview.to_state())
+        return Outcome(state=state, note=note)
+
+    def resume(self, owner: str, session_id: str) -> Outcome:
+        if not _SESSION_ID.match(session_id or ""):
+            raise InputError("Kies eerst een gesprek uit de lijst.")
+        record = self.store.load(session_id, owner=owner)
+        if record is None:
+            raise InputError("Dat gesprek bestaat niet (meer) of hoort bij een andere browser.")
+        state = SessionState(
+            session_id=record.id,
+            interview=InterviewState.model_validate_json(record.state_json),
+            saved=True,
+        )
+        return Outcome(state=state, note=f"Gesprek '{record.title}' hervat.")
+
+    def latest_or_start(self, owner: str) -> Outcome:
+        """On page load: the most recent conversation of this browser, else a new one."""
+        try:
+            sessions = self.store.list_sessions(owner=owner, limit=1)
+            if sessions:
+                return self.resume(owner, sessions[0].id)
+        except OpdrachtError as exc:
+            out = self.start(owner)
+            out.note, out.error = exc.message, True
+            return out
+        return self.start(owner)
+
+    def sessions(self, owner: str) -> list[SessionSummary]:
+        return self.store.list_sessions(owner=owner)
+
+    def answer(self, owner: str, state: SessionState, text: str) -> tuple[Outcome, Turn]:
+        interview = self.interview(state)
+        turn = interview.answer(text)
+        return self._persist(owner, state, interview), turn
+
+    def edit_section(
+        self, owner: str, state: SessionState, key: SectionKey, text: str
+    ) -> tuple[Outcome, Turn]:
+        """Apply a direct edit of one section (raises InputError with a Dutch message)."""
+        interview = self.interview(state)
+        commission = apply_section_text(interview.commission, key, text)
+        turn = interview.edit(commission)
+        return self._persist(owner, state, interview), turn
+
+    # -- scenarios --------------------------------------------------------------------------
+
+    def start_scenario(self, owner: str, scenario_id: str) -> Outcome:
+        scenario = get_scenario(scenario_id)
+        out = self.start(owner)
+        out.state.replay = Replay(scenario_id=scenario.id)
+        out.note = (
+            f"Scenario '{scenario.title}' geladen. Kies 'Volgende stap' om het antwoord van "
+            "de bestuurder te laten invullen."
+        )
+        return out
+
+    def next_scenario_step(self, owner: str, state: SessionState) -> tuple[Outcome, Turn | None]:
+        if state.replay is None:
+            raise InputError("Laad eerst een scenario.")
+        replay = state.replay.model_copy(deep=True)
+        text = replay.next_answer(state.interview.asking)
+        if text is None:
+            return Outcome(state=state, note="Het scenario is helemaal afgespeeld."), None
+        advanced = state.model_copy(update={"replay": replay})
+        return self.answer(owner, advanced, text)
+
+    # -- review and exports -----------------------------------------------------------------
+
+    def review(self, commission: Commission) -> Review:
+        """The quality check; without citations when the knowledge base is unavailable."""
+        if self._sources_ok:
+            try:
+                return self.services.review(commission)
+            except OpdrachtError as exc:
+                log.warning("knowledge unavailable, review without citations: %s", exc)
+                self._sources_ok = False
+        from opdrachtassistent.review import review
+
+        return review(commission, retriever=None)
+
+    def export(self, commission: Commission, fmt: ExportFormat) -> Path:
+        """Write one export into a fresh private directory and return its path."""
+        from opdrachtassistent.render import as_json, docx, markdown
+
+        name = _slug((commission.title or "").strip() or "integrale opdracht")
+        target_dir = Path(tempfile.mkdtemp(dir=self.export_root))
+        path = target_dir / f"{name}.{fmt}"
+        if fmt == "json":
+            path.write_text(as_json.to_json(commission), encoding="utf-8")
+            return path
+        review = self.review(commission)
+        if fmt == "md":
+            path.write_text(markdown.to_markdown(commission, review), encoding="utf-8")
+        else:
+            png = stakeholder_map.to_png(commission.stakeholders)
+            path.write_bytes(docx.to_docx(commission, review, stakeholder_map_png=png))
+        return path

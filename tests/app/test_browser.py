@@ -1,0 +1,185 @@
+"""End to end in headless Chromium (Debian's package, driven by Playwright's Python API).
+
+Types answers, sees the progress advance, edits a section, downloads an export, and runs
+axe-core on the page: nothing of serious or critical impact may come from our own
+components (everything else is reported). Skipped only when /usr/bin/chromium is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from opdrachtassistent.scenarios import get
+from opdrachtassistent.ui_bench import REPO, RunningApp
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="/usr/bin/chromium ontbreekt: installeer het met scripts/install-test-deps.sh",
+    ),
+]
+
+if CHROMIUM.exists():
+    from playwright.sync_api import Page, sync_playwright
+else:  # pragma: no cover
+    Page = Any
+
+
+@pytest.fixture
+def page(running_app: RunningApp, tmp_path: Path) -> Iterator[Page]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="nl-NL"
+        )
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        pg.goto(running_app.url)
+        pg.get_by_text("Goedendag").first.wait_for()
+        yield pg
+        context.close()
+        browser.close()
+
+
+def progress(page: Page) -> int:
+    return int(page.locator("#oa-progressbar").get_attribute("value") or "0")
+
+
+def wait_progress_above(page: Page, value: int) -> int:
+    page.wait_for_function(
+        "v => Number(document.querySelector('#oa-progressbar')?.getAttribute('value')) > v",
+        arg=value,
+    )
+    return progress(page)
+
+
+def type_answer(page: Page, text: str) -> None:
+    box = page.get_by_label("Uw antwoord")
+    box.fill(text)
+    box.press("Enter")
+
+
+# Our own components: everything the app renders itself or configures with an oa- id.
+OURS = re.compile(r"#oa-|\.oa-|oa-")
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '),
+                                          html: n.html.slice(0, 300)}))}));
+        }"""
+    )
+    return violations
+
+
+def ours(violation: dict[str, Any]) -> list[dict[str, str]]:
+    return [n for n in violation["nodes"] if OURS.search(n["target"] + " " + n["html"])]
+
+
+def test_interview_progress_edit_download_and_accessibility(
+    page: Page, tmp_path: Path, record_property: Any
+) -> None:
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert progress(page) == 0
+    findings: dict[str, list[dict[str, Any]]] = {"start": run_axe(page)}
+
+    # answers typed in the chat: progress advances each time
+    steps = get("dorpsstraat").steps
+    seen = [0]
+    for step in steps[:3]:
+        type_answer(page, step.text)
+        seen.append(wait_progress_above(page, seen[-1]))
+    assert seen == sorted(seen) and seen[-1] > 0
+    # what the user typed is shown as text, never as markup
+    type_answer(page, '<b>vet</b> <img src=x onerror="window.__pwned=1"> Ook de Kerklaan.')
+    page.get_by_text("<b>vet</b>", exact=False).first.wait_for()
+    assert page.evaluate("window.__pwned") is None
+    findings["after answers"] = run_axe(page)
+
+    # edit a section directly in the document panel
+    page.get_by_role("tab", name="Bewerken").click()
+    page.locator("#oa-section input").click()
+    page.get_by_role("option", name="Middelen: geld, capaciteit en tijd").click()
+    editor = page.get_by_label("Inhoud van het onderdeel")
+    page.wait_for_function(
+        "() => document.querySelector('#oa-editor textarea').value.startsWith('Budget:')"
+    )
+    editor.fill("Budget: 4.000.000\nCapaciteit: 3\nEinddatum: 31-12-2028\nFinanciering: GRP")
+    before = progress(page)
+    page.get_by_role("button", name="Wijziging opslaan").click()
+    after = wait_progress_above(page, before)
+    assert after > before
+    page.get_by_text("Uw wijziging is verwerkt").first.wait_for()
+    findings["edit tab"] = run_axe(page)
+    page.get_by_role("tab", name="Opdracht").click()
+    assert "€ 4.000.000" in page.locator("#oa-document").inner_text()
+    findings["document tab"] = run_axe(page)
+    page.get_by_role("tab", name="Krachtenveld").click()
+    findings["map tab"] = run_axe(page)
+
+    # download an export
+    page.get_by_role("tab", name="Exporteren").click()
+    page.get_by_role("button", name="Exporteer als Word (.docx)").click()
+    link = page.locator("#oa-download a").first
+    link.wait_for()
+    with page.expect_download() as info:
+        link.click()
+    target = tmp_path / "export.docx"
+    info.value.save_as(target)
+    import docx
+
+    document = docx.Document(str(target))
+    assert any("Aanleiding" in p.text for p in document.paragraphs)
+    findings["export tab"] = run_axe(page)
+
+    # report everything; fail only on serious/critical findings in our own components
+    report = {
+        state: [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": len(v["nodes"])}
+            for v in vs
+        ]
+        for state, vs in findings.items()
+    }
+    print("axe-core:", json.dumps(report, indent=1, ensure_ascii=False))
+    record_property("axe", json.dumps(report, ensure_ascii=False))
+    ours_serious = [
+        (state, v["id"], n["target"])
+        for state, vs in findings.items()
+        for v in vs
+        if v["impact"] in ("serious", "critical")
+        for n in ours(v)
+    ]
+    assert ours_serious == [], ours_serious
+
+
+def test_keyboard_only_answer(page: Page) -> None:
+    """The answer box has focus at load; Enter sends; no mouse needed."""
+    page.keyboard.type(get("schoolzone").steps[0].text)
+    page.keyboard.press("Enter")
+    assert wait_progress_above(page, 0) > 0
