@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -33,7 +34,13 @@ from opdrachtassistent.commission import (
 )
 from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.extract.base import Extraction, Extractor
-from opdrachtassistent.extract.rules import MAX_TEXT, RulesExtractor, is_skip
+from opdrachtassistent.extract.rules import (
+    MAX_TEXT,
+    RulesExtractor,
+    attach_roles,
+    is_skip,
+    is_vague,
+)
 from opdrachtassistent.fmt import dutch_date, euro, join_nl, number
 from opdrachtassistent.passages import Passage, Retriever
 
@@ -50,13 +57,28 @@ _YES = re.compile(
     re.IGNORECASE,
 )
 _CORRECTION = re.compile(
-    r"\b(?:toch|eigenlijk|correctie|verbeter|moet zijn|moet worden|klopt niet|niet\b.{1,60}\bmaar|"
+    r"\b(?:toch|eigenlijk|correctie|corrigeer|corrigeren|verbeter|moet zijn|moet worden|"
+    r"klopt niet|(?:niet|geen)\b.{1,60}\bmaar|"
     r"wijzig|verander|aanpass|pas\b.{0,30}\baan|bedoel|sorry|vergissing|inmiddels|nieuwe?)\b"
     r"|^\s*(?:het |de )?(?:budget|bedrag|einddatum|deadline|opleverdatum|capaciteit|"
     r"opdrachtgever|titel|niveau)\b",
     re.IGNORECASE,
 )
 _TYPED_SCALARS = ("budget_eur", "capacity_fte", "deadline", "commissioner", "level")
+_FIELD_CUES: dict[str, re.Pattern[str]] = {
+    field: re.compile(pattern, re.IGNORECASE)
+    for field, pattern in (
+        ("budget_eur", r"budget|bedrag|euro|€|miljoen|mln|\bton\b|\d\s*k\b|kost|krediet"),
+        ("capacity_fte", r"fte|capaciteit|formatie|\buur\b|mensen|menskracht|dagen per week"),
+        (
+            "deadline",
+            r"datum|deadline|klaar|gereed|opgeleverd|oplevering|\beind|begin|medio|kwartaal|"
+            r"\bq[1-4]\b|\b20\d\d\b|zomer|najaar|voorjaar|winter|planning",
+        ),
+        ("commissioner", r"opdrachtgever|in opdracht|namens|opdracht(?:\s+\w+)?\s+van"),
+        ("level", r"bestuurlijk|ambtelijk|niveau|opdrachtgever"),
+    )
+}
 _FREE_TEXT_FIELDS = (
     "context",
     "goal_statement",
@@ -112,6 +134,7 @@ class InterviewState(BaseModel):
     asking: Asking | None = None
     probes: dict[str, int] = Field(default_factory=dict)
     last_probe_progress: dict[str, bool] = Field(default_factory=dict)
+    asked: list[SectionKey] = Field(default_factory=list)
     left_open: list[SectionKey] = Field(default_factory=list)
     revisited: list[SectionKey] = Field(default_factory=list)
     auto_open_questions: list[str] = Field(default_factory=list)
@@ -132,6 +155,7 @@ class Interview:
         self._extractor: Extractor = extractor or RulesExtractor()
         self._retriever = retriever
         self._s = state or InterviewState()
+        self._proposed: list[str] = []
 
     # -- public API -------------------------------------------------------------------
 
@@ -194,6 +218,8 @@ class Interview:
         current = self._s.asking
         assert current is not None and current != "confirm"
         if is_skip(text):
+            if current == "stakeholders" and self._propose_roles():
+                return self._advance([*notes, self._roles_note()])
             self._leave_open(current)
             return self._advance([*notes, texts.SKIP_ACK])
         return self._apply_answer(text, current, notes)
@@ -214,6 +240,7 @@ class Interview:
 
     def _apply_answer(self, text: str, current: SectionKey, notes: list[str]) -> Turn:
         extraction = self._extract(text, current)
+        _prefer_corrected_values(extraction, text, self._extract)
         goal = self._s.commission.goal
         if (
             current == "goal"
@@ -226,7 +253,12 @@ class Interview:
             extraction.goal_statement = None
         before = self._fraction(current)
         correction = bool(_CORRECTION.search(text))
-        changes = self._apply(extraction, current=current, correction=correction)
+        changes = self._apply(extraction, current=current, correction=correction, text=text)
+        if current == "stakeholders":
+            enriched = attach_roles(text, self._s.commission.stakeholders)
+            if enriched:
+                changes.append(("stakeholders", "rol van " + join_nl(enriched)))
+                self._refresh_open()
         progress = self._fraction(current) > before or any(s == current for s, _ in changes)
         ack = _ack(changes, correction=correction)
         if self._is_complete(current):
@@ -235,28 +267,48 @@ class Interview:
         if self._s.phase == "revisit":
             self._leave_open(current)
             return self._advance([*notes, *ack, texts.GIVE_UP_ACK])
+        probes = self._s.probes.get(current, 0)
+        if current == "stakeholders" and probes >= 1 and self._propose_roles():
+            return self._advance([*notes, *ack, self._roles_note()])
         if not progress and changes:
             # The answer was about other sections: keep the question, it is not a probe.
             return self._turn("\n\n".join([*notes, *ack, self._question()]), follow_up=False)
-        probes = self._s.probes.get(current, 0)
         earlier_helped = self._s.last_probe_progress.get(current, True)
         if probes < MAX_PROBES and (probes == 0 or (progress and earlier_helped)):
             self._s.probes[current] = probes + 1
             self._s.last_probe_progress[current] = progress
-            lead = ack if progress else [texts.NOTHING_FOUND]
+            lead = ack if progress else [texts.VAGUE if is_vague(text) else texts.NOTHING_FOUND]
             return self._turn(
                 "\n\n".join([*notes, *lead, self._follow_up(current)]), follow_up=True
             )
         self._leave_open(current)
         return self._advance([*notes, *ack, texts.GIVE_UP_ACK])
 
+    def _propose_roles(self) -> bool:
+        """Give named parties without a role the usual role of their kind, marked as a
+        proposal; True when that completes the section (two or more parties named)."""
+        c = self._s.commission
+        if len(c.stakeholders) < 2:
+            return False
+        self._proposed = [s.name for s in c.stakeholders if not (s.role or s.interest)]
+        for s in c.stakeholders:
+            if not (s.role or s.interest):
+                default = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
+                s.role = default + texts.DEFAULT_ROLE_SUFFIX
+        self._refresh_open()
+        return self._is_complete("stakeholders")
+
+    def _roles_note(self) -> str:
+        return texts.STAKEHOLDER_DEFAULTS_NOTE.format(names=join_nl(self._proposed))
+
     def _after_summary(self, text: str, notes: list[str]) -> Turn:
         extraction = self._extract(text, None)
+        _prefer_corrected_values(extraction, text, self._extract)
         named = _explicit_fields(text)
         for field in _FREE_TEXT_FIELDS:
             if field not in named:
                 setattr(extraction, field, None)
-        changes = self._apply(extraction, current=None, correction=True)
+        changes = self._apply(extraction, current=None, correction=True, text=text)
         if changes:
             self._s.phase = "confirm"
             return self._summary_turn([*notes, *_ack(changes, correction=True)])
@@ -276,9 +328,18 @@ class Interview:
             return RulesExtractor().extract(text, section=section)
 
     def _apply(
-        self, e: Extraction, *, current: SectionKey | None, correction: bool
+        self, e: Extraction, *, current: SectionKey | None, correction: bool, text: str = ""
     ) -> list[tuple[SectionKey | None, str]]:
-        changes = merge_extraction(self._s.commission, e, current=current, correction=correction)
+        changes = merge_extraction(
+            self._s.commission, e, current=current, correction=correction, text=text
+        )
+        if current != "stakeholders" and "stakeholders" in self._s.asked:
+            # Parties mentioned after the stakeholders were discussed get their usual role
+            # as a proposal instead of reopening that section.
+            for s in self._s.commission.stakeholders:
+                if not (s.role or s.interest):
+                    default = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
+                    s.role = default + texts.DEFAULT_ROLE_SUFFIX
         if changes:
             self._refresh_open()
         return changes
@@ -357,6 +418,8 @@ class Interview:
 
     def _turn(self, message: str, *, follow_up: bool = False, record: bool = True) -> Turn:
         asking = self._s.asking
+        if asking not in (None, "confirm") and asking not in self._s.asked:
+            self._s.asked.append(asking)  # type: ignore[arg-type]
         sources = self._sources(asking)
         self._s.last_sources = sources
         if record:
@@ -395,7 +458,12 @@ class Interview:
 
 
 def merge_extraction(
-    c: Commission, e: Extraction, *, current: SectionKey | None, correction: bool
+    c: Commission,
+    e: Extraction,
+    *,
+    current: SectionKey | None,
+    correction: bool,
+    text: str = "",
 ) -> list[tuple[SectionKey | None, str]]:
     """Merge an extraction into the commission; return what changed, as (section, label).
 
@@ -405,11 +473,16 @@ def merge_extraction(
     changes: list[tuple[SectionKey | None, str]] = []
 
     def may_set(field: str, old: object) -> bool:
-        if old in (None, "", []) or correction:
+        if old in (None, "", []):
             return True
-        # An answer to a section may restate its typed values; free text is kept unless
-        # corrected, so a follow-up answer does not replace the statement it follows up.
-        return field in _TYPED_SCALARS and _FIELD_SECTION[field] == current
+        if field in _TYPED_SCALARS:
+            # A filled value changes only when the text names that field, in a correction or
+            # in an answer to its own section: "terug naar de wethouder" keeps the named
+            # commissioner, and "het budget is toch 4 miljoen" changes only the budget.
+            named = not text or bool(_FIELD_CUES[field].search(text))
+            return named and (correction or _FIELD_SECTION[field] == current)
+        # Free text is kept unless corrected, so a follow-up does not replace its statement.
+        return correction
 
     def scalar(field: str, obj: BaseModel, attr: str, value: object, label: str) -> None:
         old = getattr(obj, attr)
@@ -479,6 +552,25 @@ def merge_extraction(
     if enriched:
         changes.append(("stakeholders", "rol van " + join_nl(enriched)))
     return changes
+
+
+_CORRECTED_TAIL = re.compile(
+    r"\b(?:niet|geen)\b.{1,60}?\bmaar\b|\bnee\s*[,.]|\bik bedoel\b", re.IGNORECASE
+)
+
+
+def _prefer_corrected_values(
+    e: Extraction, text: str, extract: Callable[[str, SectionKey | None], Extraction]
+) -> None:
+    """In "niet Q3 maar Q4 2026" or "medio 2027... nee, eind 2027", the last value counts."""
+    matches = list(_CORRECTED_TAIL.finditer(text))
+    if not matches:
+        return
+    tail = extract(text[matches[-1].end() :], None)
+    for field in ("budget_eur", "capacity_fte", "deadline"):
+        value = getattr(tail, field)
+        if value is not None:
+            setattr(e, field, value)
 
 
 def open_questions_for(commission: Commission, section: SectionKey) -> list[str]:

@@ -110,6 +110,7 @@ FOLLOW_UPS: dict[str, str] = {
 SKIP_ACK = "Prima, dat noteer ik als open vraag. We komen er aan het eind nog even op terug."
 GIVE_UP_ACK = "Dat laat ik voor nu open; ik noteer het als open vraag."
 NOTHING_FOUND = "Daar kon ik niet uit halen wat ik zocht."
+VAGUE = "Dat is nog wat algemeen. Mag ik iets concreter doorvragen?"
 EMPTY_INPUT = "Ik heb geen antwoord ontvangen. Typ uw antwoord, of 'sla over' om verder te gaan."
 TRUNCATED = (
     "Uw bericht was erg lang; ik heb de eerste {limit} tekens gelezen. Splits een lange tekst "
@@ -132,3 +133,34 @@ DONE = (
 )
 EDITED = "Ik heb uw wijziging in het document verwerkt."
 OPEN_QUESTION = "{section}: {missing}?"
+
+STAKEHOLDER_DEFAULTS_NOTE = (
+    "Voor {names} heb ik de gebruikelijke rol ingevuld als voorstel; pas die gerust aan."
+)
+DEFAULT_ROLE_SUFFIX = " (voorstel)"
+
+# The usual role of each kind of party in integral works, proposed when the user names a
+# party but not its role (and says so in the document, so it can be corrected).
+DEFAULT_ROLES: dict[str, str] = {
+    "waterschap": "waterbeheerder: waterberging, afkoppelen en waterkwaliteit",
+    "netbeheerder": "beheert kabels en leidingen; netverzwaring en aansluitingen",
+    "drinkwaterbedrijf": "beheert de waterleidingen; vervanging afstemmen",
+    "telecom": "beheert telecom- en glasvezelkabels; graafwerk afstemmen",
+    "warmtebedrijf": "aanleg en exploitatie van het warmtenet",
+    "woningcorporatie": "eigenaar van woningen; aansluiting en planning van renovatie",
+    "provincie": "medefinancier en bevoegd gezag voor provinciale belangen",
+    "rijk": "beheerder van rijksinfrastructuur en bevoegd gezag",
+    "bewoners": "gebruikers van de openbare ruimte: hinder, inspraak en draagvlak",
+    "ondernemers": "bereikbaarheid en hinder tijdens de uitvoering",
+    "scholen": "veilige route en bereikbaarheid voor leerlingen",
+    "hulpdiensten": "bereikbaarheid en aanrijroutes tijdens en na de uitvoering",
+    "vervoerder": "busroutes, haltes en omleidingen",
+    "belangenorganisatie": "behartigt een maatschappelijk belang; adviseert",
+    "natuurbeheerder": "natuur en ecologie in en rond het gebied",
+    "raad": "stelt kaders en budget vast",
+    "gemeente": "interne partij: levert kennis en capaciteit",
+    "aannemer": "voert het werk uit",
+    "overheid": "bevoegd gezag of medefinancier",
+    "spoorbeheerder": "beheert het spoor; kruisingen en buitendienststellingen",
+}
+DEFAULT_ROLE_UNKNOWN = "betrokken partij; rol nog te bepalen"

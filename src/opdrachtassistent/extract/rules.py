@@ -33,7 +33,7 @@ def _cue(*words: str) -> re.Pattern[str]:
 
 # A sentence that says something measurable or observable about the outcome.
 _RESULT = re.compile(
-    r"\d|\b(?:minder|meer|geen\b.*\bmeer|verminder|verhoog|verbeter|halver|verdubbel|"
+    r"\d|\b(?:minder|meer|nul|geen\b.*\bmeer|verminder|verhoog|verbeter|halver|verdubbel|"
     r"afgekoppeld|afkoppel|aardgasvrij|klimaatbestendig|veilig(?:er)?|toegankelijk|"
     r"bomen|wadi|waterberging|berging|aansluiting|laadpa|fietspad|oversteek|"
     r"procent|hectare|vierkante|kuub|woningen|parkeerplaatsen|opgeleverd|vervangen|"
@@ -41,7 +41,7 @@ _RESULT = re.compile(
     re.IGNORECASE,
 )
 _STRONG_RESULT = re.compile(
-    r"\d|\b(?:alle|geen\b.*\bmeer|procent|hectare|kuub|twee|drie|vier|vijf|zes|tien|twintig|"
+    r"\d|\b(?:alle|nul|geen\b.*\bmeer|procent|hectare|kuub|twee|drie|vier|vijf|zes|tien|twintig|"
     r"dertig|veertig|vijftig|honderd|duizend|halver\w*|verdubbel\w*)\b",
     re.IGNORECASE,
 )
@@ -74,6 +74,17 @@ _ESCALATION_CUE = _cue(
     r"knoop doorhakken",
     r"doorhakken",
     r"legt .* voor",
+)
+_STRONG_DECISION = re.compile(
+    r"\b(?:mag|mogen|beslist|besluit|beslissen|besluiten)\b.{0,60}\b(?:zelf|zelfstandig|binnen)\b|"
+    r"\bbinnen\b.{0,60}\b(?:beslist|besluit|beslissen|besluiten|mag|mogen)\b|\bmandaat\b|"
+    r"\bbeslisruimte\b",
+    re.IGNORECASE,
+)
+_STRONG_ESCALATION = re.compile(
+    r"\b(?:bij|boven)\s+(?:een\s+)?(?:overschrijding|meerkosten|afwijking)|\bescal\w*|"
+    r"\bopschal\w*",
+    re.IGNORECASE,
 )
 _FUNDING_CUE = _cue(
     r"gefinancierd",
@@ -155,9 +166,18 @@ _PLACE = re.compile(
     r"park|dreef|gracht|dijk|pad|steeg|centrum|hof|markt|zone|kwartier|haven)"
     r"|[A-Z][\w'-]+(?= en omgeving))\b"
 )
-_SKIP_ONLY = re.compile(
-    r"^\s*(?:(?:dat )?weet ik (?:nog )?niet|geen idee|sla (?:dit |deze vraag )?over|"
-    r"overslaan|later|volgende|n\.?v\.?t\.?|nog niet bekend|onbekend|nvt|-|\?+)[\s.!]*$",
+_SKIP_PHRASE = (
+    r"(?:(?:dat )?weet ik (?:nog |echt |ook )?niet|geen idee|(?:nog )?geen flauw idee|"
+    r"sla (?:dit |deze vraag |maar |het )*over|overslaan|later|volgende(?: vraag)?|"
+    r"n\.?v\.?t\.?|nvt|nog niet bekend|onbekend|nog onbekend|(?:dat )?kan ik (?:nog )?niet "
+    r"zeggen|geen antwoord|pas|pass|-|\?+|nee(?:,? dat was (?:het|alles))?|dat was (?:het|alles)|"
+    r"verder (?:niet|niks|niets|geen)|niks|niets(?: meer)?|geen (?:andere|verdere|meer))"
+)
+_SKIP_ONLY = re.compile(rf"^\s*{_SKIP_PHRASE}[\s.!]*$", re.IGNORECASE)
+_SKIP_LEAD = re.compile(
+    r"^\s*(?:(?:dat )?weet ik (?:nog |echt |ook )?niet|geen idee|sla (?:dit |deze vraag |maar )*"
+    r"over|overslaan|nog niet bekend|onbekend|(?:dat )?kan ik (?:nog )?niet zeggen)"
+    r"\s*[.,!;:\u2013-]+\s*",
     re.IGNORECASE,
 )
 
@@ -171,14 +191,14 @@ class RulesExtractor:
         if not text.strip() or _SKIP_ONLY.match(text):
             return out
         labelled, rest = _split_labels(text)
-        self._typed_values(text, out)
+        self._typed_values(text, out, section)
         for field, value in labelled.items():
             _apply_label(out, field, value)
-        if rest.strip() and not is_noise(rest):
+        if rest.strip() and not is_noise(rest) and not is_vague(rest):
             self._free_text(rest, section, out, labelled=bool(labelled))
         return out
 
-    def _typed_values(self, text: str, out: Extraction) -> None:
+    def _typed_values(self, text: str, out: Extraction, section: SectionKey | None) -> None:
         out.budget_eur = dutch.parse_amount_eur(text)
         out.capacity_fte = dutch.parse_fte(text)
         out.deadline = dutch.parse_deadline(text)
@@ -190,7 +210,7 @@ class RulesExtractor:
         )
         out.frameworks = dutch.find_frameworks(text)
         out.instruments = dutch.find_instruments(text)
-        out.stakeholders = _stakeholders(text, commissioner)
+        out.stakeholders = _stakeholders(text, commissioner, section)
         out.title = _title(text)
 
     def _free_text(
@@ -209,6 +229,11 @@ class RulesExtractor:
                 out,
                 whole_is_goal=False,
             )
+        if section not in ("mandate", None):
+            # Another section's answer may settle the mandate in passing ("het projectteam
+            # mag binnen budget zelf besluiten"): only unmistakable sentences count.
+            out.decision_space = _join(s for s in sents if _STRONG_DECISION.search(s))
+            out.escalation = _join(s for s in sents if _STRONG_ESCALATION.search(s))
         if section == "mandate" or section is None:
             decision = [s for s in sents if _DECISION_CUE.search(s)]
             escalation = [s for s in sents if _ESCALATION_CUE.search(s)]
@@ -234,8 +259,10 @@ class RulesExtractor:
             org = [s for s in sents if _ORGANISATION_CUE.search(s)]
             if section is None or (len(org) >= 1 and "werkwijze" in whole.lower()):
                 out.organisation = out.organisation or _join(org)
+        if section == "stakeholders":
+            out.stakeholders += _unknown_parties(text, out.stakeholders)
         if section in ("stakeholders", None) and out.stakeholders:
-            _roles_from_clauses(sents, out.stakeholders)
+            attach_roles(text, out.stakeholders)
 
 
 _FILLER = re.compile(
@@ -246,18 +273,43 @@ _FILLER = re.compile(
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+_VAGUE = re.compile(
+    r"^\W*(?:(?:dat|die|het)\s+)?(?:zien we (?:nog|wel|later)|regelen we (?:wel|later|nog)|"
+    r"komt (?:nog|wel|later)|volgt (?:nog|later)|nader te bepalen|n\.?t\.?b\.?|"
+    r"de gebruikelijke\b.*|(?:wel )?(?:iets|wat)\b.{0,20}$|in overleg|zo snel mogelijk|"
+    r"zoals altijd|het bekende verhaal|dat weet iedereen|van alles|alles wat nodig is|"
+    r"(?:er is )?wel (?:wat|iets|genoeg)\b.*|voldoende|genoeg|dat ligt bij\b.*zo'?n beetje)"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def is_vague(text: str) -> bool:
+    """An answer that only gestures ("de gebruikelijke kaders", "dat zien we nog")."""
+    return bool(_VAGUE.match((text or "")[:300])) and len(text) < 300
+
+
 def is_noise(text: str) -> bool:
     """Filler ("hmm", "ok", "?"), a single stray word or no words at all: not an answer."""
-    return (
-        bool(_FILLER.match(text))
-        or (len(_WORD.findall(text[:2000])) < 2
-        and not any(len(w) >= 6 for w in _WORD.findall(text[:200])))
+    return bool(_FILLER.match(text)) or (
+        len(_WORD.findall(text[:2000])) < 2
+        and not any(len(w) >= 6 for w in _WORD.findall(text[:200]))
     )
 
 
 def is_skip(text: str) -> bool:
-    """True when the whole answer says: I don't know / skip / later."""
-    return bool(_SKIP_ONLY.match(text or ""))
+    """True when the answer says: I don't know / skip / later, and nothing more of substance.
+
+    "Weet ik niet, dat moet ik navragen." is a skip; "Weet ik niet precies, maar 2 fte" is not.
+    """
+    text = text or ""
+    if _SKIP_ONLY.match(text):
+        return True
+    lead = _SKIP_LEAD.match(text)
+    if not lead:
+        return False
+    rest = text[lead.end() :]
+    return len(rest.split()) <= 10 and not re.search(r"\d|\bmaar\b", rest, re.IGNORECASE)
 
 
 def _goal_from(sents: list[str], out: Extraction, *, whole_is_goal: bool) -> None:
@@ -338,10 +390,63 @@ def _apply_label(out: Extraction, field: str, value: str) -> None:
                     out.stakeholders.append(
                         Stakeholder(name=name.strip(), role=role.rstrip(")").strip() or None)
                     )
-            _roles_from_clauses(_items(value), out.stakeholders)
+            attach_roles(value, out.stakeholders)
 
 
-_ITEM_SPLIT = re.compile(r"\s*(?:[,;\n]|\s-\s|\ben\b|\bplus\b)\s*", re.IGNORECASE)
+# "en" separates items unless it joins two parts of one name ("Aa en Maas").
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;\n]|\s-\s|\ben\b(?!\s+(?-i:[A-Z]))|\bplus\b)\s*", re.IGNORECASE)
+_PROPER_LEAD = re.compile(
+    r"^(?:(?:de|het)\s+)?((?-i:[A-Z\u00c0-\u017f])[\w'&-]+(?:\s+(?:en\s+|van\s+|de\s+)?"
+    r"(?-i:[A-Z\u00c0-\u017f])[\w'&-]+){0,3})",
+    re.IGNORECASE,
+)
+_NOT_A_PARTY = frozenset(
+    {
+        "ik",
+        "we",
+        "wij",
+        "zij",
+        "dat",
+        "die",
+        "het",
+        "de",
+        "een",
+        "en",
+        "ook",
+        "verder",
+        "nee",
+        "ja",
+        "daarnaast",
+        "natuurlijk",
+        "vooral",
+        "alle",
+        "iedereen",
+        "eigenlijk",
+    }
+)
+
+
+def _unknown_parties(text: str, known: list[Stakeholder]) -> list[Stakeholder]:
+    """Proper names listed in an answer about stakeholders that no vocabulary knows
+    ("Tiwos", "Zayaz", "De Goede Woning"): kept as named, kind unknown."""
+    found: list[Stakeholder] = []
+    names = [k.name.casefold() for k in known]
+    for item in _items(text):
+        m = _PROPER_LEAD.match(item)
+        if not m:
+            continue
+        name = m.group(1).strip()
+        first = name.split()[0].casefold()
+        if first in _NOT_A_PARTY or len(name) < 3:
+            continue
+        folded = name.casefold()
+        if any(folded in n or n in folded for n in names):
+            continue
+        if any(t.casefold() in folded for k in known for t in _name_tokens(k.name)[1:]):
+            continue  # a short form of a party already known ("De Dommel")
+        names.append(folded)
+        found.append(Stakeholder(name=name))
+    return found
 
 
 def _items(text: str) -> list[str]:
@@ -350,38 +455,68 @@ def _items(text: str) -> list[str]:
     return _dedupe(i for i in items if len(i) > 2 and not is_skip(i))[:20]
 
 
-def _stakeholders(text: str, commissioner: str | None) -> list[Stakeholder]:
-    parties = dutch.find_parties(text)
+# Kinds of party that are part of the commission itself (own teams, the council that
+# decides, the contractor that executes): stakeholders only when listed as such.
+_INTERNAL_KINDS = frozenset({"gemeente", "raad", "aannemer"})
+
+
+def _stakeholders(
+    text: str, commissioner: str | None, section: SectionKey | None
+) -> list[Stakeholder]:
     result: list[Stakeholder] = []
-    for party in parties:
+    for party in dutch.find_parties(text):
         if commissioner and party.name.casefold() in commissioner.casefold():
+            continue
+        if party.kind in _INTERNAL_KINDS and section != "stakeholders":
             continue
         result.append(Stakeholder(name=party.name, kind=party.kind, role=party.role))
     return result
 
 
-_CLAUSE_AFTER = re.compile(r"^\s*(?:\(([^)]{3,200})\)|[:\u2013\u2014-]\s*([^,;.]{3,200}))")
-_ROLE_VERB = re.compile(
-    r"\b(?:die|dat|omdat|want|als|voor|vanwege|is|zijn|wil|willen|moet|moeten|heeft|hebben|"
-    r"levert|leveren|betaalt|financiert|beheert|beheren|wordt|worden)\b",
+_LEAD = re.compile(
+    r"^[\s,:;(\u2013\u2014-]*(?:(?:als|vanwege|voor|die|dat|want|omdat|met|i\.?v\.?m\.?|"
+    r"in verband met|is|zijn)\b)?[\s:]*",
     re.IGNORECASE,
 )
+_TAIL = re.compile(r"(?:[\s,;:)(.]+|\b(?:en|of|ook|de|het|bij|met)\b)*$", re.IGNORECASE)
+_STOP_WORDS = frozenset({"van", "de", "der", "den", "het", "en", "the"})
 
 
-def _roles_from_clauses(sents: Iterable[str], stakeholders: list[Stakeholder]) -> None:
-    """Give each named stakeholder the clause that follows its name as role/interest."""
-    for sentence in sents:
-        lowered = sentence.casefold()
-        named = [s for s in stakeholders if s.name.casefold() in lowered]
-        for s in named:
-            if s.role or s.interest:
-                continue
-            after = sentence[lowered.index(s.name.casefold()) + len(s.name) :]
-            clause = _CLAUSE_AFTER.match(after)
-            if clause:
-                s.role = (clause.group(1) or clause.group(2)).strip()
-            elif len(named) == 1 and _ROLE_VERB.search(after):
-                s.interest = after.strip(" ,.:") or None
+def _name_tokens(name: str) -> list[str]:
+    """Ways a stakeholder's name may recur in a later answer: whole, or its proper names."""
+    proper = [
+        w for w in re.findall(r"[A-Z\u00c0-\u017f][\w'-]{3,}", name) if w.lower() not in _STOP_WORDS
+    ]
+    return [name, *proper]
+
+
+def attach_roles(text: str, stakeholders: list[Stakeholder]) -> list[str]:
+    """Give each stakeholder without a role the words that follow its name in `text`.
+
+    "Waterschap Vallei en Veluwe als partner voor het water, Liander vanwege de kabels" gives
+    each its clause; a later "De Dommel (water)" finds "waterschap De Dommel" by its proper
+    name. Returns the names that got a role.
+    """
+    lowered = text.casefold()
+    spots: list[tuple[int, int, Stakeholder]] = []
+    for s in stakeholders:
+        for token in _name_tokens(s.name):
+            pos = lowered.find(token.casefold())
+            if pos >= 0:
+                spots.append((pos, pos + len(token), s))
+                break
+    spots.sort(key=lambda spot: spot[0])
+    enriched: list[str] = []
+    for i, (_, end, s) in enumerate(spots):
+        if s.role or s.interest:
+            continue
+        stop = spots[i + 1][0] if i + 1 < len(spots) else len(text)
+        clause = re.split(r"[.;!?\n]", text[end:stop], maxsplit=1)[0]
+        clause = _TAIL.sub("", _LEAD.sub("", clause)).strip()
+        if _WORD.findall(clause) and len(clause) >= 3:
+            s.role = clause[:160]
+            enriched.append(s.name)
+    return enriched
 
 
 def _title(text: str) -> str | None:
