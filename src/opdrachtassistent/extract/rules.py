@@ -396,7 +396,7 @@ def _apply_label(out: Extraction, field: str, value: str) -> None:
 # "en" separates items unless it joins two parts of one name ("Aa en Maas").
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;\n]|\s-\s|\ben\b(?!\s+(?-i:[A-Z]))|\bplus\b)\s*", re.IGNORECASE)
 _PROPER_LEAD = re.compile(
-    r"^(?:(?:de|het)\s+)?((?-i:[A-Z\u00c0-\u017f])[\w'&-]+(?:\s+(?:en\s+|van\s+|de\s+)?"
+    r"^(?:(?-i:de|het)\s+)?((?-i:[A-Z\u00c0-\u017f])[\w'&-]+(?:\s+(?:en\s+|van\s+|de\s+)?"
     r"(?-i:[A-Z\u00c0-\u017f])[\w'&-]+){0,3})",
     re.IGNORECASE,
 )
