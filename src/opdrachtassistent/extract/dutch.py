@@ -1161,6 +1161,24 @@ def _tidy(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" \t\n,;:.-")
 
 
+def _dispatch(patterns: Iterable[str], prefix: str = "g") -> str:
+    """One alternation of named groups `{prefix}{i}`, bucketed by first letter.
+
+    Python's re tries alternatives one by one; a lookahead on the first letter lets it skip
+    whole buckets, which keeps a scan over a few hundred patterns well under a millisecond.
+    """
+    buckets: dict[str, list[str]] = {}
+    wild: list[str] = []
+    for i, p in enumerate(patterns):
+        group = f"(?P<{prefix}{i}>{p})"
+        if re.match(r"[a-z0-9](?![?*{])", p):
+            buckets.setdefault(p[0], []).append(group)
+        else:
+            wild.append(group)
+    branches = [f"(?={c})(?:{'|'.join(gs)})" for c, gs in buckets.items()]
+    return "(?:" + "|".join([*branches, *wild]) + ")"
+
+
 # --------------------------------------------------------------------------- commissioner
 
 # Roles and bodies that commission (folded regex) and whether a capitalised name may follow.
@@ -1191,9 +1209,7 @@ COMMISSIONER_ROLES: tuple[tuple[str, bool], ...] = (
     (r"(?:de\s+)?programmaleider", True),
     (r"(?:de\s+)?projectleider", True),
 )
-_ROLE_RES: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
-    (re.compile(r"\b(?:" + p + r")\b"), named) for p, named in COMMISSIONER_ROLES
-)
+_ROLE_RE = re.compile(r"\b" + _dispatch((p for p, _ in COMMISSIONER_ROLES), "r") + r"\b")
 _NEEDS_NAME = re.compile(r"(?:^|\s)(?:hoofd|directie)$")
 _NOT_UNMARKED = re.compile(r"projectleider|omgevingsmanager|contractmanager|programmaleider")
 _MARK_BEFORE = re.compile(
@@ -1238,10 +1254,11 @@ _BODY = re.compile(r"college|b\s*(?:&|en)\s*w|raad|stuurgroep|bestuur|staten|dir
 
 
 def _commissioner_mentions(orig: str, f: str) -> list[_Mention]:
-    raw: list[tuple[int, int, bool]] = []
-    for rx, may_name in _ROLE_RES:
-        raw.extend((m.start(), m.end(), may_name) for m in rx.finditer(f))
-    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    raw: list[tuple[int, int, bool]] = [
+        (m.start(), m.end(), COMMISSIONER_ROLES[int(m.lastgroup[1:])][1])
+        for m in _ROLE_RE.finditer(f)
+        if m.lastgroup
+    ]
     mentions: list[_Mention] = []
     last_end = -1
     for start, end, may_name in raw:
@@ -1626,16 +1643,14 @@ _SINGLE_ORG = frozenset(
         "rijk",
     }
 )
-_PARTY_RES: tuple[tuple[re.Pattern[str], str, bool], ...] = (
-    *(
-        (re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])"), kind, False)
-        for kind, pats in PARTY_GENERIC.items()
-        for p in pats
-    ),
-    *(
-        (re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])"), kind, True)
-        for p, kind in PARTY_NAMES.items()
-    ),
+# One alternation over all party patterns (proper names first, so "waterbedrijf Groningen"
+# wins over "waterbedrijf"); the group that matched tells the kind.
+_PARTY_ENTRIES: tuple[tuple[str, str, bool], ...] = (
+    *((p, kind, True) for p, kind in PARTY_NAMES.items()),
+    *((p, kind, False) for kind, pats in PARTY_GENERIC.items() for p in pats),
+)
+_PARTY_RE = re.compile(
+    r"(?<![\w-])" + _dispatch((p for p, _, _ in _PARTY_ENTRIES), "p") + r"(?![\w-])"
 )
 _OF_RE = re.compile(
     r"[ \t]+(?:van|uit|aan|in|rond|langs|op|bij|rondom)(?:[ \t]+(?:de|het|'t))?(?=[ \t]+[A-Z])"
@@ -1645,27 +1660,29 @@ _ARTICLE = re.compile(r"^(?:de|het|'t|een|onze|alle|die|deze)\s+(?=[a-z])", re.I
 
 def _party_hits(orig: str, f: str) -> list[tuple[int, int, str, bool]]:
     hits: list[tuple[int, int, str, bool]] = []
-    for rx, kind, is_name in _PARTY_RES:
-        for m in rx.finditer(f):
-            word = m.group()
-            if is_name:
-                written = orig[m.start() : m.end()]
-                if word in _CASED_NAMES and not (written[:2].isupper() or written.istitle()):
-                    continue
-                hits.append((m.start(), m.end(), kind, True))
+    for m in _PARTY_RE.finditer(f):
+        if m.lastgroup is None:  # pragma: no cover - every alternative is a group
+            continue
+        _, kind, is_name = _PARTY_ENTRIES[int(m.lastgroup[1:])]
+        word = m.group()
+        if is_name:
+            written = orig[m.start() : m.end()]
+            if word in _CASED_NAMES and not (written[:2].isupper() or written.istitle()):
                 continue
-            end = m.end()
-            name_end = _name_after(orig, end, allow_en=kind in ("waterschap", "gemeente"))
-            if name_end == end and kind in _OF_QUALIFIER:
-                of = _OF_RE.match(orig, end)
-                if of:
-                    name_end = max(end, _name_after(orig, of.end()))
-                    if name_end == of.end():
-                        name_end = end
-            if name_end > end:
-                hits.append((m.start(), name_end, kind, True))
-            elif word.split()[0] not in _NEEDS_QUALIFIER_WORDS:
-                hits.append((m.start(), end, kind, False))
+            hits.append((m.start(), m.end(), kind, True))
+            continue
+        end = m.end()
+        name_end = _name_after(orig, end, allow_en=kind in ("waterschap", "gemeente"))
+        if name_end == end and kind in _OF_QUALIFIER:
+            of = _OF_RE.match(orig, end)
+            if of:
+                name_end = max(end, _name_after(orig, of.end()))
+                if name_end == of.end():
+                    name_end = end
+        if name_end > end:
+            hits.append((m.start(), name_end, kind, True))
+        elif word.split()[0] not in _NEEDS_QUALIFIER_WORDS:
+            hits.append((m.start(), end, kind, False))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     chosen: list[tuple[int, int, str, bool]] = []
     last_end = -1
@@ -2417,9 +2434,37 @@ def _compile_vocab(vocab: dict[str, tuple[str, ...]]) -> tuple[tuple[str, re.Pat
     )
 
 
+@dataclass(frozen=True)
+class _Vocab:
+    """All patterns of a vocabulary in one scan; the matching group names the entry."""
+
+    names: tuple[str, ...]
+    owner: tuple[int, ...]  # group index -> index in names
+    rx: re.Pattern[str]
+
+    @classmethod
+    def build(cls, vocab: dict[str, tuple[str, ...]]) -> _Vocab:
+        names = tuple(vocab)
+        flat = [(i, p) for i, name in enumerate(names) for p in vocab[name]]
+        rx = re.compile(r"(?<![a-z0-9])" + _dispatch(p for _, p in flat) + r"(?![a-z0-9])")
+        return cls(names, tuple(i for i, _ in flat), rx)
+
+    def find(self, f: str) -> list[str]:
+        """Names in order of first occurrence; a match inside a longer one counts too."""
+        seen: dict[int, int] = {}
+        pos = 0
+        while pos <= len(f):
+            m = self.rx.search(f, pos)
+            if m is None or m.lastgroup is None:
+                break
+            seen.setdefault(self.owner[int(m.lastgroup[1:])], m.start())
+            pos = m.start() + 1
+        return [self.names[i] for i in sorted(seen, key=lambda i: (seen[i], i))]
+
+
 _THEME_RES = _compile_vocab({str(k): v for k, v in THEME_PATTERNS.items()})
-_FRAMEWORK_RES = _compile_vocab(FRAMEWORKS)
-_INSTRUMENT_RES = _compile_vocab(INSTRUMENTS)
+_FRAMEWORK_VOCAB = _Vocab.build(FRAMEWORKS)
+_INSTRUMENT_VOCAB = _Vocab.build(INSTRUMENTS)
 _THEME_BY_NAME: dict[str, Theme] = {str(t): t for t in THEME_PATTERNS}
 
 
@@ -2450,7 +2495,7 @@ def find_themes(text: str) -> list[Theme]:
 def find_frameworks(text: str) -> list[str]:
     """Canonical names (keys of `FRAMEWORKS`) of the kaders the text names, in order."""
     try:
-        return _ordered(_fold(_clean(text)), _FRAMEWORK_RES)
+        return _FRAMEWORK_VOCAB.find(_fold(_clean(text)))
     except Exception:
         return []
 
@@ -2458,6 +2503,6 @@ def find_frameworks(text: str) -> list[str]:
 def find_instruments(text: str) -> list[str]:
     """Canonical names (keys of `INSTRUMENTS`) of the instruments the text names, in order."""
     try:
-        return _ordered(_fold(_clean(text)), _INSTRUMENT_RES)
+        return _INSTRUMENT_VOCAB.find(_fold(_clean(text)))
     except Exception:
         return []
