@@ -32,6 +32,10 @@ class Services:
 
     @cached_property
     def extractor(self) -> Extractor:
+        if self.settings.llm_enabled:
+            from opdrachtassistent.extract.llm import LLMExtractor
+
+            return LLMExtractor(self.settings, fallback=RulesExtractor())
         return RulesExtractor()
 
     @cached_property
