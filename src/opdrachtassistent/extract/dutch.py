@@ -432,7 +432,11 @@ _NOT_MONEY_AFTER = re.compile(
 _MONEY_PATTERNS: tuple[re.Pattern[str], ...] = (
     # € 2,5 miljoen / EUR 450.000 / €2.5M / euro 300.000
     re.compile(
-        r"(?:€|\beur\b|\beuro\b)\.?\s*" + _MONEY_NUM + r"(?:\s*,[-=]{1,2})?(?:\s*" + _SCALE + ")?"
+        r"(?:€|\beur\b|\beuro\b)\.?\s*"
+        + _MONEY_NUM.replace(r"(?=\s*(?:€|euro|eur\b))", "")
+        + r"(?:\s*,[-=]{1,2})?(?:\s*"
+        + _SCALE
+        + ")?"
     ),
     # 2,5 miljoen euro / 450.000 euro / 450 k€ / 450k euro
     re.compile(_MONEY_NUM + r"(?:\s*" + _SCALE + r")?(?:\s*,[-=]{1,2})?\s*(?:€|euro\b|eur\b)"),
