@@ -515,7 +515,18 @@ PARTIES: list[tuple[str, list[tuple[str, str]]]] = [
             ("waterschap Aa en Maas", "waterschap"),
         ],
     ),
-    ("In opdracht van de raad. Partners: Liander en Vivare.", [("Liander", "netbeheerder")]),
+    (
+        "In opdracht van de raad. Partners: Liander, Vivare en Tiwos.",
+        [
+            ("Liander", "netbeheerder"),
+            ("Vivare", "woningcorporatie"),
+            ("Tiwos", "woningcorporatie"),
+        ],
+    ),
+    (
+        "De Dommel (water), Enexis (kabels)",
+        [("De Dommel", "waterschap"), ("Enexis", "netbeheerder")],
+    ),
     ("de aannemer", [("aannemer", "aannemer")]),
 ]
 
