@@ -16,6 +16,9 @@ A payload is answered in the shape the request asks for: when the request forces
 (`tool_choice`, the function-calling method) the payload becomes the tool call's arguments;
 otherwise (json_schema, json_mode, plain chat) it becomes the message content. An empty queue
 answers HTTP 500, so a test that sends more requests than it expected fails loudly.
+
+`FakeExtractor` is an `Extractor` that returns a fixed extraction and records its calls: a
+fallback whose use a test can see.
 """
 
 from __future__ import annotations
@@ -24,11 +27,14 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
+
+from opdrachtassistent.commission import SectionKey
+from opdrachtassistent.extract.base import Extraction
 
 JsonObject = dict[str, Any]
 
@@ -53,7 +59,7 @@ class CannedResponse:
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """One request as the server received it."""
+    """One request as the server received it; header names are lower-case."""
 
     method: str
     path: str
@@ -232,6 +238,10 @@ def _forced_tool(body: JsonObject) -> str | None:
     return first if isinstance(first, str) else None
 
 
+def _headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    return {name.lower(): value for name, value in items}
+
+
 def _error_body(status: int, message: str | None = None) -> JsonObject:
     kind, default = _REASONS.get(status, ("api_error", f"HTTP {status}"))
     return {"error": {"message": message or default, "type": kind, "param": None, "code": kind}}
@@ -245,7 +255,7 @@ class _Handler(BaseHTTPRequestHandler):
         """Quiet: tests read `requests` instead of the log."""
 
     def do_GET(self) -> None:
-        self.fake._record(RecordedRequest("GET", self.path, dict(self.headers.items())))
+        self.fake._record(RecordedRequest("GET", self.path, _headers(self.headers.items())))
         if self.path.rstrip("/").endswith("/models"):
             model = {"id": self.fake.model, "object": "model", "created": 0, "owned_by": "fake"}
             self._send(200, {"object": "list", "data": [model]})
@@ -261,7 +271,7 @@ class _Handler(BaseHTTPRequestHandler):
             body = {"_raw": raw.decode("utf-8", "replace")}
         if not isinstance(body, dict):
             body = {"_raw": body}
-        self.fake._record(RecordedRequest("POST", self.path, dict(self.headers.items()), body))
+        self.fake._record(RecordedRequest("POST", self.path, _headers(self.headers.items()), body))
         if not self.path.rstrip("/").endswith("/chat/completions"):
             self._send(404, _error_body(404))
             return
@@ -292,3 +302,15 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout test): nothing to answer
+
+
+class FakeExtractor:
+    """Implements `Extractor`: always returns a copy of `result`, recording (text, section)."""
+
+    def __init__(self, result: Extraction | None = None) -> None:
+        self.result = result or Extraction(context="Uit de reserve-extractor.")
+        self.calls: list[tuple[str, SectionKey | None]] = []
+
+    def extract(self, text: str, *, section: SectionKey | None = None) -> Extraction:
+        self.calls.append((text, section))
+        return self.result.model_copy(deep=True)

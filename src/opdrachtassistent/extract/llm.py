@@ -75,7 +75,7 @@ _NO_KEY = "not-needed"  # local servers (Ollama, vLLM) want no key, the openai c
 
 # Dutch messages for the user (`LLMError.message`); technical detail goes into `.detail`.
 MSG_UNREACHABLE = "Het taalmodel op {url} is niet bereikbaar."
-MSG_TIMEOUT = "Het taalmodel antwoordde niet binnen {seconds} seconden."
+MSG_TIMEOUT = "Het taalmodel antwoordde niet binnen {duration}."
 MSG_AUTH = "Het taalmodel weigert de toegang (HTTP {status}): controleer de API-sleutel."
 MSG_STATUS = "Het taalmodel gaf een foutmelding (HTTP {status})."
 MSG_RATE = "Het taalmodel is overbelast of de limiet is bereikt (HTTP {status})."
@@ -406,13 +406,13 @@ class LLMExtractor:
         except openai.APITimeoutError as exc:
             self._down_until = time.monotonic() + self._cooldown_s
             raise LLMTimeoutError(
-                MSG_TIMEOUT.format(seconds=_seconds(self.settings.llm_timeout_s)),
+                MSG_TIMEOUT.format(duration=_duration(self.settings.llm_timeout_s)),
                 detail=f"{self.endpoint}: {exc}",
             ) from exc
         except openai.APIConnectionError as exc:
             self._down_until = time.monotonic() + self._cooldown_s
             raise LLMUnreachableError(
-                MSG_UNREACHABLE.format(url=self.endpoint), detail=f"{type(exc).__name__}: {exc}"
+                MSG_UNREACHABLE.format(url=self.endpoint), detail=_chain(exc)
             ) from exc
         except openai.APIStatusError as exc:
             status = exc.status_code
@@ -546,10 +546,22 @@ def _describe(exc: ValidationError, limit: int = 12) -> list[str]:
     return lines
 
 
+def _chain(exc: BaseException) -> str:
+    """The exception and its causes: "OpenAIConnectionError: ... <- ConnectError: refused"."""
+    parts: list[str] = []
+    current: BaseException | None = exc
+    while current is not None and len(parts) < 4:
+        parts.append(f"{type(current).__name__}: {_short(str(current), 120)}")
+        current = current.__cause__ or current.__context__
+    return " <- ".join(parts)
+
+
 def _short(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _seconds(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+def _duration(seconds: float) -> str:
+    """Dutch: "1 seconde", "0,5 seconde", "20 seconden"."""
+    number = f"{seconds:g}".replace(".", ",")
+    return f"{number} seconde" if seconds <= 1 else f"{number} seconden"
