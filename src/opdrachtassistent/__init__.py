@@ -7,6 +7,7 @@ Names are loaded on first use, so `import opdrachtassistent` stays cheap.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -43,20 +44,20 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'opdrachtassistent' has no attribute {name!r}")
 
 
+# Load the review module first, so the package attribute `review` below stays the function
+# (a later `import opdrachtassistent.review` finds the module loaded and leaves it alone).
+importlib.import_module("opdrachtassistent.review")
+
+
 def review(commission: Commission, **kwargs: Any) -> Review:
     """Check a commission for the bottlenecks the essay warns about, with citations.
 
     Without a `retriever=` argument the built-in knowledge corpus is used for citations.
     """
-    review_module = importlib.import_module("opdrachtassistent.review")
-    # Importing the submodule sets the package attribute `review` to it; keep the function.
-    globals()["review"] = _review_function
+    review_module = sys.modules["opdrachtassistent.review"]
     if "retriever" not in kwargs:
         from opdrachtassistent.services import default_retriever
 
         kwargs["retriever"] = default_retriever()
     result: Review = review_module.review(commission, **kwargs)
     return result
-
-
-_review_function = review
