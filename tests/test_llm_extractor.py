@@ -306,6 +306,22 @@ def test_fenced_json_is_accepted(server: FakeOpenAIServer) -> None:
     assert found.commissioner == "wethouder De Vries"
 
 
+def test_function_calling_answered_as_content(server: FakeOpenAIServer) -> None:
+    """Some local servers ignore `tool_choice` and answer in the content: still read."""
+    server.enqueue(payload(), as_content=True)
+    found = LLMExtractor(settings_for(server.base_url, "function_calling")).extract(ANSWER)
+    assert found.commissioner == "wethouder De Vries"
+    assert len(server.completions) == 1
+
+
+def test_empty_answer_is_reasked(server: FakeOpenAIServer, method: str) -> None:
+    server.enqueue("")
+    server.enqueue(payload())
+    found = LLMExtractor(settings_for(server.base_url, method)).extract(ANSWER)
+    assert found.commissioner == "wethouder De Vries"
+    assert len(server.completions) == 2
+
+
 # -- the endpoint failing -----------------------------------------------------------------
 
 

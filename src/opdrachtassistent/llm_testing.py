@@ -55,6 +55,7 @@ class CannedResponse:
     payload: Mapping[str, Any] | str | None = None
     status: int = 200
     delay_s: float = 0.0
+    as_content: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,16 +145,22 @@ class FakeOpenAIServer:
     # -- the queue ----------------------------------------------------------------------
 
     def enqueue(
-        self, response: Mapping[str, Any] | str | int | None = None, *, delay_s: float = 0.0
+        self,
+        response: Mapping[str, Any] | str | int | None = None,
+        *,
+        delay_s: float = 0.0,
+        as_content: bool = False,
     ) -> None:
         """Queue one answer: a mapping (sent as JSON), raw text (sent verbatim, e.g. broken
-        JSON), or an int (an HTTP error with that status). `delay_s` waits before answering."""
+        JSON), or an int (an HTTP error with that status). `delay_s` waits before answering;
+        `as_content` answers in the message content even when the request forces a tool, as
+        servers that ignore `tool_choice` do."""
         if isinstance(response, bool):
             raise TypeError("enqueue() takes a payload, raw text or an HTTP status, not a bool")
         if isinstance(response, int):
             canned = CannedResponse(status=response, delay_s=delay_s)
         else:
-            canned = CannedResponse(payload=response, delay_s=delay_s)
+            canned = CannedResponse(payload=response, delay_s=delay_s, as_content=as_content)
         with self._lock:
             self._queue.append(canned)
 
@@ -182,7 +189,9 @@ class FakeOpenAIServer:
         """Sleep `delay_s`; False when the server stopped meanwhile."""
         return not self._stopping.wait(delay_s) if delay_s > 0 else True
 
-    def _completion(self, body: JsonObject, payload: Mapping[str, Any] | str | None) -> JsonObject:
+    def _completion(
+        self, body: JsonObject, payload: Mapping[str, Any] | str | None, *, as_content: bool
+    ) -> JsonObject:
         with self._lock:
             self._counter += 1
             number = self._counter
@@ -192,7 +201,7 @@ class FakeOpenAIServer:
             text = payload
         else:
             text = json.dumps(payload, ensure_ascii=False)
-        tool = _forced_tool(body)
+        tool = None if as_content else _forced_tool(body)
         message: JsonObject = {"role": "assistant", "content": None, "refusal": None}
         if tool is not None:
             message["tool_calls"] = [
@@ -290,7 +299,7 @@ class _Handler(BaseHTTPRequestHandler):
         if canned.status != 200:
             self._send(canned.status, _error_body(canned.status))
             return
-        self._send(200, self.fake._completion(body, canned.payload))
+        self._send(200, self.fake._completion(body, canned.payload, as_content=canned.as_content))
 
     def _send(self, status: int, payload: JsonObject) -> None:
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")

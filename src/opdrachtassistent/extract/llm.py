@@ -334,7 +334,7 @@ class LLMExtractor:
         self.method: Method = settings.llm_method
         self._rules = RulesExtractor() if merge_rules else None
         self._max_input = max_input_chars
-        self._max_reasks = max_reasks
+        self._max_reasks = max(0, max_reasks)
         self._cooldown_s = cooldown_s
         self._today = today
         self._lock = threading.Lock()
@@ -350,8 +350,8 @@ class LLMExtractor:
         text = text if isinstance(text, str) else str(text)
         if not text.strip():
             return Extraction()
-        if is_noise(text) and self._rules is not None:
-            return self._rules.extract(text, section=section)  # "ok", "hmm": not worth a call
+        if is_noise(text):  # "ok", "hmm", "?": not worth a call
+            return (self._rules or RulesExtractor()).extract(text, section=section)
         try:
             found = self._extract_llm(text, section)
         except LLMError as exc:
@@ -382,6 +382,7 @@ class LLMExtractor:
             HumanMessage(content=render(user, self._user_values(text, section))),
         ]
         attempts = self._max_reasks + 1
+        errors: list[str] = []
         for attempt in range(1, attempts + 1):
             raw = self._invoke(runnable, messages)
             try:
