@@ -84,6 +84,10 @@ OURS = re.compile(r"#oa-|\.oa-|oa-")
 
 
 def run_axe(page: Page) -> list[dict[str, Any]]:
+    # let Gradio finish its pending-state fade (outputs are dimmed while an event runs),
+    # otherwise axe measures contrast halfway through the transition
+    page.wait_for_function("() => !document.querySelector('.pending, .generating')")
+    page.wait_for_timeout(600)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     violations: list[dict[str, Any]] = page.evaluate(
