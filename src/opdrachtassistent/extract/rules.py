@@ -426,6 +426,11 @@ _NOT_A_PARTY = frozenset(
 )
 
 
+_LIST_FOLLOWER = re.compile(
+    r"^\s*(?:$|[(:\u2013\u2014-]|(?:als|vanwege|voor|om|i\.?v\.?m\.?)\b)", re.IGNORECASE
+)
+
+
 def _unknown_parties(text: str, known: list[Stakeholder]) -> list[Stakeholder]:
     """Proper names listed in an answer about stakeholders that no vocabulary knows
     ("Tiwos", "Zayaz", "De Goede Woning"): kept as named, kind unknown."""
@@ -436,6 +441,8 @@ def _unknown_parties(text: str, known: list[Stakeholder]) -> list[Stakeholder]:
         if not m:
             continue
         name = m.group(1).strip()
+        if not _LIST_FOLLOWER.match(item[m.end() :]):
+            continue  # "Betrokken zijn het waterschap ..." starts a sentence, not a name
         first = name.split()[0].casefold()
         if first in _NOT_A_PARTY or len(name) < 3:
             continue
