@@ -400,30 +400,13 @@ _PROPER_LEAD = re.compile(
     r"(?-i:[A-Z\u00c0-\u017f])[\w'&-]+){0,3})",
     re.IGNORECASE,
 )
-_NOT_A_PARTY = frozenset(
-    {
-        "ik",
-        "we",
-        "wij",
-        "zij",
-        "dat",
-        "die",
-        "het",
-        "de",
-        "een",
-        "en",
-        "ook",
-        "verder",
-        "nee",
-        "ja",
-        "daarnaast",
-        "natuurlijk",
-        "vooral",
-        "alle",
-        "iedereen",
-        "eigenlijk",
-    }
+# Words that start a sentence or a list item but never name a party.
+_NOT_A_PARTY_WORDS = (
+    "ik we wij zij dat die het de een en ook verder nee ja daarnaast natuurlijk vooral alle "
+    "iedereen eigenlijk pff tja nou oh hm hmm oke ok goh zeker uiteraard wel dus "
+    "belangrijk betrokken partijen stakeholders"
 )
+_NOT_A_PARTY = frozenset(_NOT_A_PARTY_WORDS.split())
 
 
 _LIST_FOLLOWER = re.compile(
