@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from opdrachtassistent.interview import Interview  # noqa: E402
+from opdrachtassistent.passages import Retriever  # noqa: E402
 
 CONVERSATIONS: list[list[str]] = [
     [
@@ -77,12 +78,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def turn_latency(rounds: int = 40) -> dict[str, Any]:
+def turn_latency(rounds: int = 40, retriever: Retriever | None = None) -> dict[str, Any]:
     """Play the scripted conversations `rounds` times; time every answer()."""
     times: list[float] = []
     for _ in range(rounds):
         for answers in CONVERSATIONS:
-            interview = Interview()
+            interview = Interview(retriever=retriever)
             interview.opening()
             for text in answers:
                 start = time.perf_counter()
@@ -94,6 +95,26 @@ def turn_latency(rounds: int = 40) -> dict[str, Any]:
         "turn_p95_ms": round(percentile(times, 0.95), 3),
         "turn_max_ms": round(max(times), 3),
     }
+
+
+def turn_latency_with_sources(rounds: int = 5) -> dict[str, Any]:
+    """The same turns as the app runs them: each question cites passages (hybrid search)."""
+    import tempfile
+
+    from opdrachtassistent.knowledge import KnowledgeBase
+    from opdrachtassistent.services import CachingRetriever
+
+    with tempfile.TemporaryDirectory(prefix="oa-bench-kb-") as tmp:
+        kb = KnowledgeBase.open(Path(tmp))
+        kb.ensure_ready()
+        kb.search("warm-up")
+        uncached = turn_latency(1, retriever=kb)
+        as_in_app = turn_latency(rounds, retriever=CachingRetriever(kb))
+        return {
+            **as_in_app,
+            "uncached_turn_p50_ms": uncached["turn_p50_ms"],
+            "uncached_turn_p95_ms": uncached["turn_p95_ms"],
+        }
 
 
 def import_time() -> dict[str, Any]:
@@ -152,6 +173,8 @@ def main() -> int:
     }
     print("Beurtlatentie meten…", flush=True)
     report["interview"] = turn_latency()
+    print("Beurtlatentie met bronnen (echte kennisbank) meten…", flush=True)
+    report["interview_with_sources"] = turn_latency_with_sources()
     report["imports"] = import_time()
     print("Zoeken meten…", flush=True)
     report["knowledge"] = optional("opdrachtassistent.knowledge.bench", "run_bench")

@@ -437,8 +437,10 @@ class Interview:
     def _sources(self, asking: Asking | None) -> list[Passage]:
         if self._retriever is None or asking is None or asking == "confirm":
             return []
-        last_user = next((m.content for m in reversed(self._s.messages) if m.role == "user"), "")
-        query = f"{SECTION_TITLES[asking]}. {texts.QUESTIONS[asking]} {last_user[:300]}"
+        # The question and the themes of the answers so far: a short query (fast to embed)
+        # that recurs across turns and sessions, so a caching retriever answers it at once.
+        themes = " ".join(t.replace("_", " ") for t in self._s.commission.goal.themes)
+        query = f"{SECTION_TITLES[asking]}. {texts.QUESTIONS[asking]} {themes}".strip()
         try:
             return self._retriever.search(query, k=3, section=asking)
         except OpdrachtError as exc:

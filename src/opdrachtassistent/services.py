@@ -7,20 +7,53 @@ without sources, drafting) never pays for loading one.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.config import Settings, set_offline_switches
 from opdrachtassistent.extract.base import Extractor
 from opdrachtassistent.extract.rules import RulesExtractor
 from opdrachtassistent.interview import Interview, InterviewState
-from opdrachtassistent.passages import Retriever
+from opdrachtassistent.passages import Passage, Retriever
 
 if TYPE_CHECKING:
     from opdrachtassistent.review import Review
 
 log = logging.getLogger(__name__)
+
+
+class CachingRetriever:
+    """Remembers recent searches: the interview asks the same questions in every session,
+    and embedding a query costs milliseconds that a turn should not pay twice."""
+
+    def __init__(self, inner: Retriever, *, size: int = 512) -> None:
+        self.inner = inner
+        self._size = size
+        self._cache: OrderedDict[tuple[str, int, str | None], list[Passage]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def search(self, query: str, *, k: int = 3, section: str | None = None) -> list[Passage]:
+        key = (query, k, section)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return [p.model_copy() for p in self._cache[key]]
+        found = self.inner.search(query, k=k, section=section)
+        with self._lock:
+            self._cache[key] = found
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        return [p.model_copy() for p in found]
+
+    def get(self, passage_id: str) -> Passage | None:
+        return self.inner.get(passage_id)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else (ingest, why_we_ask, warnings, ...) goes to the wrapped store."""
+        return getattr(self.inner, name)
 
 
 class Services:
@@ -42,10 +75,12 @@ class Services:
     def retriever(self) -> Retriever:
         from opdrachtassistent.knowledge.search import KnowledgeBase
 
-        return KnowledgeBase.open(
-            self.settings.data_dir,
-            chroma_url=self.settings.chroma_url,
-            corpus_dir=self.settings.corpus_dir,
+        return CachingRetriever(
+            KnowledgeBase.open(
+                self.settings.data_dir,
+                chroma_url=self.settings.chroma_url,
+                corpus_dir=self.settings.corpus_dir,
+            )
         )
 
     def new_interview(self, *, with_sources: bool = True) -> Interview:
