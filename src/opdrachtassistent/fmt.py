@@ -21,11 +21,11 @@ MONTHS = (
 
 
 def euro(amount: float) -> str:
-    """€ 2.500.000 (cents only when there are any)."""
-    if amount != int(amount):
-        whole, cents = f"{amount:,.2f}".split(".")
-        return f"€ {whole.replace(',', '.')},{cents}"
-    return f"€ {int(amount):,}".replace(",", ".")
+    """€ 2.500.000, with cents only when there are any (€ 1.250,50)."""
+    cents = round(amount * 100)
+    whole, rest = divmod(cents, 100)
+    text = f"{whole:,}".replace(",", ".")
+    return f"€ {text},{rest:02d}" if rest else f"€ {text}"
 
 
 def dutch_date(value: date) -> str:

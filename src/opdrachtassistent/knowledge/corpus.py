@@ -20,32 +20,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from opdrachtassistent.commission import SECTIONS
+from opdrachtassistent.commission import THEMES as THEMES  # the one vocabulary, re-exported
+
 CORPUS_DIR_ENV = "OPDRACHTASSISTENT_CORPUS_DIR"
 
-SECTION_KEYS: tuple[str, ...] = (
-    "context",
-    "goal",
-    "mandate",
-    "stakeholders",
-    "resources",
-    "frameworks",
-    "instruments",
-    "organisation",
-)
-THEMES: tuple[str, ...] = (
-    "riolering",
-    "verharding",
-    "groen",
-    "klimaatadaptatie",
-    "energietransitie",
-    "mobiliteit",
-    "kabels_en_leidingen",
-    "openbare_verlichting",
-    "leefbaarheid",
-    "water",
-    "verkeersveiligheid",
-    "circulariteit",
-)
+SECTION_KEYS: tuple[str, ...] = SECTIONS
 
 _FENCE = "---"
 _LIST_RE = re.compile(r"^\[(.*)\]$")

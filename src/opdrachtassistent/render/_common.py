@@ -5,26 +5,11 @@ Values come out as plain text here; each renderer escapes it for its own format.
 
 from __future__ import annotations
 
-from datetime import date
-
 from opdrachtassistent.commission import Commission, SectionStatus
+from opdrachtassistent.fmt import dutch_date as dutch_date  # re-exported for the renderers
+from opdrachtassistent.fmt import euro, number
 from opdrachtassistent.passages import Passage
 from opdrachtassistent.review import Finding, Review, Severity
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 DOCUMENT_KIND = "Integrale opdracht"
 UNTITLED = "Integrale opdracht (nog zonder titel)"
@@ -44,24 +29,6 @@ STAKEHOLDER_HEADER = ("Naam", "Soort partij", "Rol", "Belang", "Invloed", "Belan
 RESOURCES_HEADER = ("Middel", "Waarde")
 FINDINGS_HEADER = ("Risico", "Onderdeel", "Bevinding", "Bronnen")
 SOURCES_TITLE = "Bronnen"
-
-
-def euro(amount: float) -> str:
-    """€ 2.500.000, with cents only when there are any (€ 1.250,50)."""
-    cents = round(amount * 100)
-    whole, rest = divmod(cents, 100)
-    text = f"{whole:,}".replace(",", ".")
-    return f"€ {text},{rest:02d}" if rest else f"€ {text}"
-
-
-def dutch_date(value: date) -> str:
-    """31 december 2027."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def number(value: float) -> str:
-    """1,5 (decimal comma, no trailing zeros)."""
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def theme_label(theme: str) -> str:
