@@ -312,6 +312,12 @@ def is_skip(text: str) -> bool:
     return len(rest.split()) <= 10 and not re.search(r"\d|\bmaar\b", rest, re.IGNORECASE)
 
 
+_INLINE_LABEL = re.compile(
+    r"^(?:beoogde?\s+)?(?:resulta(?:at|ten)|doel(?:stelling)?|concreet|kpi'?s?)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
 def _goal_from(sents: list[str], out: Extraction, *, whole_is_goal: bool) -> None:
     """The first non-result sentence is the statement; measurable sentences are results."""
     if not sents:
@@ -324,8 +330,9 @@ def _goal_from(sents: list[str], out: Extraction, *, whole_is_goal: bool) -> Non
         statement = statements[0] if statements else sents[0]
         results = [r for r in results if r != statement]
     if whole_is_goal or _GOAL_CUE.search(statement):
-        out.goal_statement = out.goal_statement or statement
-    out.goal_results = _dedupe([*out.goal_results, *results])
+        out.goal_statement = out.goal_statement or _INLINE_LABEL.sub("", statement)
+    results = [_INLINE_LABEL.sub("", r) for r in results]
+    out.goal_results = _dedupe([*out.goal_results, *(r for r in results if r)])
 
 
 def _split_labels(text: str) -> tuple[dict[str, str], str]:
