@@ -311,3 +311,33 @@ def test_deterministic() -> None:
         return [it.opening().message] + [t.message for t in run(it, ANSWERS)]
 
     assert transcript() == transcript()
+
+
+def _ask_until(it: Interview, section: str) -> Turn:
+    turn = it.opening()
+    for _ in range(20):
+        if turn.asking == section:
+            return turn
+        turn = it.answer(ANSWERS.get(str(turn.asking), "weet ik niet"))
+    raise AssertionError(f"never asked {section}")
+
+
+def test_familiar_parties_without_role_get_a_visible_proposal() -> None:
+    it = Interview()
+    _ask_until(it, "stakeholders")
+    turn = it.answer("Het waterschap, Enexis en de bewoners.")
+    assert turn.asking != "stakeholders"
+    assert "voorstel" in turn.message
+    roles = {s.name: s.role for s in it.commission.stakeholders}
+    assert all(role and role.endswith("(voorstel)") for role in roles.values())
+
+
+def test_unknown_party_without_role_is_asked_about() -> None:
+    it = Interview()
+    _ask_until(it, "stakeholders")
+    turn = it.answer("Enexis (netverzwaring) en Bakkerij Van Dam.")
+    assert turn.asking == "stakeholders" and turn.follow_up
+    assert "Bakkerij Van Dam" in turn.message
+    turn = it.answer("Bakkerij Van Dam: bevoorrading via de achterom.")
+    assert it.commission.stakeholder("Bakkerij Van Dam") is not None
+    assert it.commission.stakeholder("Bakkerij Van Dam").role == "bevoorrading via de achterom"  # type: ignore[union-attr]

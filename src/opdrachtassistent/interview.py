@@ -261,6 +261,10 @@ class Interview:
                 self._refresh_open()
         progress = self._fraction(current) > before or any(s == current for s, _ in changes)
         ack = _ack(changes, correction=correction)
+        if current == "stakeholders" and progress and self._propose_roles(known_kinds_only=True):
+            # Parties of a familiar kind get their usual role as a visible proposal; a
+            # follow-up is kept for parties whose role the assistant cannot guess.
+            return self._advance([*notes, *ack, self._roles_note()])
         if self._is_complete(current):
             self._s.left_open = [s for s in self._s.left_open if s != current]
             return self._advance([*notes, *ack])
@@ -284,17 +288,22 @@ class Interview:
         self._leave_open(current)
         return self._advance([*notes, *ack, texts.GIVE_UP_ACK])
 
-    def _propose_roles(self) -> bool:
+    def _propose_roles(self, *, known_kinds_only: bool = False) -> bool:
         """Give named parties without a role the usual role of their kind, marked as a
-        proposal; True when that completes the section (two or more parties named)."""
+        proposal; True when that completes the section (two or more parties named).
+
+        With `known_kinds_only`, nothing is proposed unless every party without a role is
+        of a kind whose usual role is known."""
         c = self._s.commission
-        if len(c.stakeholders) < 2:
+        missing = [s for s in c.stakeholders if not (s.role or s.interest)]
+        if len(c.stakeholders) < 2 or not missing:
             return False
-        self._proposed = [s.name for s in c.stakeholders if not (s.role or s.interest)]
-        for s in c.stakeholders:
-            if not (s.role or s.interest):
-                default = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
-                s.role = default + texts.DEFAULT_ROLE_SUFFIX
+        if known_kinds_only and any((s.kind or "") not in texts.DEFAULT_ROLES for s in missing):
+            return False
+        self._proposed = [s.name for s in missing]
+        for s in missing:
+            default = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
+            s.role = default + texts.DEFAULT_ROLE_SUFFIX
         self._refresh_open()
         return self._is_complete("stakeholders")
 

@@ -401,7 +401,10 @@ def _apply_label(out: Extraction, field: str, value: str) -> None:
 
 
 # "en" separates items unless it joins two parts of one name ("Aa en Maas").
-_ITEM_SPLIT = re.compile(r"\s*(?:[,;\n]|\s-\s|\ben\b(?!\s+(?-i:[A-Z]))|\bplus\b)\s*", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(
+    r"\s*(?:[,;\n]|\s-\s|\ben\b(?!\s+(?-i:[A-Z]))|(?<=\))\s*en\b|\bplus\b)\s*",
+    re.IGNORECASE,
+)
 _PROPER_LEAD = re.compile(
     r"^(?:(?-i:de|het)\s+)?((?-i:[A-Z\u00c0-\u017f])[\w'&-]+(?:\s+(?:en\s+|van\s+|de\s+)?"
     r"(?-i:[A-Z\u00c0-\u017f])[\w'&-]+){0,3})",
@@ -509,6 +512,9 @@ def attach_roles(text: str, stakeholders: list[Stakeholder]) -> list[str]:
             continue
         stop = spots[i + 1][0] if i + 1 < len(spots) else len(text)
         clause = re.split(r"[.;!?\n]", text[end:stop], maxsplit=1)[0]
+        bracketed = re.match(r"\s*\(([^)]*)\)", clause)
+        if bracketed:
+            clause = bracketed.group(1)
         clause = _TAIL.sub("", _LEAD.sub("", clause)).strip()
         if _WORD.findall(clause) and len(clause) >= 3:
             s.role = clause[:160]
