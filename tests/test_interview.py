@@ -341,3 +341,44 @@ def test_unknown_party_without_role_is_asked_about() -> None:
     turn = it.answer("Bakkerij Van Dam: bevoorrading via de achterom.")
     assert it.commission.stakeholder("Bakkerij Van Dam") is not None
     assert it.commission.stakeholder("Bakkerij Van Dam").role == "bevoorrading via de achterom"  # type: ignore[union-attr]
+
+
+def test_results_answer_keeps_the_statement() -> None:
+    it = Interview()
+    _ask_until(it, "goal")
+    it.answer("Het doel is een klimaatbestendige straat waar je prettig verblijft.")
+    it.answer("Geen water op straat bij een bui van 60 mm en 20 nieuwe bomen.")
+    goal = it.commission.goal
+    assert goal.statement == "Een klimaatbestendige straat waar je prettig verblijft."
+    assert goal.results == ["Geen water op straat bij een bui van 60 mm en 20 nieuwe bomen."]
+
+
+def test_correction_while_asked_for_frameworks_adds_no_framework() -> None:
+    it = Interview()
+    it.opening()
+    it.answer(OPENING)
+    turn = _ask_until(it, "frameworks")
+    turn = it.answer("het budget is toch 4 ton")
+    assert it.commission.resources.budget_eur == 400_000
+    assert it.commission.frameworks == []
+    assert turn.asking == "frameworks"
+
+
+def test_short_fragment_gives_way_to_a_real_answer() -> None:
+    it = Interview()
+    _ask_until(it, "organisation")
+    turn = it.answer("een bewonersavond")
+    assert turn.asking == "organisation" and turn.follow_up
+    it.answer("Een projectteam van wegen, riolering en groen dat elke twee weken overlegt.")
+    assert it.commission.organisation is not None
+    assert it.commission.organisation.startswith("Een projectteam")
+
+
+def test_revisit_names_what_is_missing_in_plain_dutch() -> None:
+    it = Interview()
+    it.opening()
+    turns = run(it, {"context": ANSWERS["context"]}, limit=40)
+    revisit = next(
+        t.message for t in turns if "Eerder kon u" in t.message and "werkwijze" in t.message
+    )
+    assert "4+ woorden" not in revisit and "de werkwijze" in revisit

@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from opdrachtassistent import texts
 from opdrachtassistent.commission import (
+    MIN_TEXT_WORDS,
     SECTION_TITLES,
     SECTIONS,
     Commission,
@@ -59,7 +60,7 @@ _YES = re.compile(
 _CORRECTION = re.compile(
     r"\b(?:toch|eigenlijk|correctie|corrigeer|corrigeren|verbeter|moet zijn|moet worden|"
     r"klopt niet|(?:niet|geen)\b.{1,60}\bmaar|"
-    r"wijzig|verander|aanpass|pas\b.{0,30}\baan|bedoel|sorry|vergissing|inmiddels|nieuwe?)\b"
+    r"wijzig|verander|aanpass|pas\b.{0,30}\baan|bedoel|sorry|vergissing)\b"
     r"|^\s*(?:het |de )?(?:budget|bedrag|einddatum|deadline|opleverdatum|capaciteit|"
     r"opdrachtgever|titel|niveau)\b",
     re.IGNORECASE,
@@ -242,14 +243,10 @@ class Interview:
         extraction = self._extract(text, current)
         _prefer_corrected_values(extraction, text, self._extract)
         goal = self._s.commission.goal
-        if (
-            current == "goal"
-            and goal.statement
-            and not goal.results
-            and (not extraction.goal_results and extraction.goal_statement)
-        ):
+        if current == "goal" and goal.statement and not goal.results:
             # The statement is known and results were asked for: this answer is the result.
-            extraction.goal_results = [extraction.goal_statement]
+            if not extraction.goal_results and extraction.goal_statement:
+                extraction.goal_results = [extraction.goal_statement]
             extraction.goal_statement = None
         before = self._fraction(current)
         correction = bool(_CORRECTION.search(text))
@@ -367,7 +364,8 @@ class Interview:
             self._s.revisited.append(section)
             self._s.asking = section
             missing = self._commission_missing(section)
-            message = texts.REVISIT.format(missing=join_nl(missing))
+            phrases = [texts.MISSING_PHRASES.get(m, m) for m in missing]
+            message = texts.REVISIT.format(missing=join_nl(phrases))
             return self._turn("\n\n".join([*lead, message]), follow_up=False)
         self._s.phase = "confirm"
         return self._summary_turn(lead)
@@ -492,8 +490,10 @@ def merge_extraction(
             # commissioner, and "het budget is toch 4 miljoen" changes only the budget.
             named = not text or bool(_FIELD_CUES[field].search(text))
             return named and (correction or _FIELD_SECTION[field] == current)
-        # Free text is kept unless corrected, so a follow-up does not replace its statement.
-        return correction
+        # Free text is kept unless corrected, so a follow-up does not replace its statement;
+        # a fragment too short to count ("een bewonersavond") gives way to a real answer.
+        fragment = isinstance(old, str) and len(old.split()) < MIN_TEXT_WORDS
+        return correction or (fragment and _FIELD_SECTION[field] == current)
 
     def scalar(field: str, obj: BaseModel, attr: str, value: object, label: str) -> None:
         old = getattr(obj, attr)

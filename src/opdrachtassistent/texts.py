@@ -164,3 +164,21 @@ DEFAULT_ROLES: dict[str, str] = {
     "spoorbeheerder": "beheert het spoor; kruisingen en buitendienststellingen",
 }
 DEFAULT_ROLE_UNKNOWN = "betrokken partij; rol nog te bepalen"
+
+# How a missing item is named in a sentence ("Eerder kon u ... nog niet noemen").
+MISSING_PHRASES: dict[str, str] = {
+    "een aanleiding van minstens 4 woorden": "de aanleiding",
+    "een doelstelling": "het doel",
+    "minstens één concreet beoogd resultaat": "een concreet resultaat",
+    "een opdrachtgever": "de opdrachtgever",
+    "het niveau (bestuurlijk of ambtelijk)": "het niveau van de opdrachtgever",
+    "de beslisruimte": "de beslisruimte",
+    "minstens twee stakeholders": "de betrokken partijen",
+    "bij elke stakeholder een rol of belang": "de rol van elke partij",
+    "een budget": "het budget",
+    "de capaciteit in fte": "de capaciteit in fte",
+    "een einddatum": "de einddatum",
+    "minstens één kader (beleid, wet- of regelgeving, randvoorwaarde)": "de kaders",
+    "minstens één instrument": "de instrumenten",
+    "een beschrijving van organisatie en werkwijze (4+ woorden)": "de werkwijze",
+}

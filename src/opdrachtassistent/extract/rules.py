@@ -249,10 +249,14 @@ class RulesExtractor:
             out.escalation = out.escalation or _join(escalation)
         if section == "resources" or section is None:
             out.funding = out.funding or _join(s for s in sents if _FUNDING_CUE.search(s))
-        if section == "frameworks" and not out.frameworks:
-            out.frameworks = _items(text)
-        if section == "instruments" and not out.instruments:
-            out.instruments = _items(text)
+        # A list answer in the user's own words ("het Groenplan Tilburg") when no known
+        # name matched, unless the text was about something else (a corrected budget).
+        typed = (out.budget_eur, out.capacity_fte, out.deadline, out.commissioner)
+        if all(v is None for v in typed):
+            if section == "frameworks" and not out.frameworks:
+                out.frameworks = [i for i in _items(text) if not dutch.find_instruments(i)]
+            if section == "instruments" and not out.instruments:
+                out.instruments = [i for i in _items(text) if not dutch.find_frameworks(i)]
         if section == "organisation":
             out.organisation = out.organisation or whole
         elif section is None or section == "context":
@@ -313,9 +317,14 @@ def is_skip(text: str) -> bool:
 
 
 _INLINE_LABEL = re.compile(
-    r"^(?:beoogde?\s+)?(?:resulta(?:at|ten)|doel(?:stelling)?|concreet|kpi'?s?)\s*:\s*",
+    r"^(?:(?:beoogde?\s+)?(?:resulta(?:at|ten)|doel(?:stelling)?|concreet|kpi'?s?)\s*:\s*|"
+    r"(?:ons\s+|het\s+)?doel\s+is\s+(?:om\s+|dat\s+)?)",
     re.IGNORECASE,
 )
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _goal_from(sents: list[str], out: Extraction, *, whole_is_goal: bool) -> None:
@@ -330,7 +339,7 @@ def _goal_from(sents: list[str], out: Extraction, *, whole_is_goal: bool) -> Non
         statement = statements[0] if statements else sents[0]
         results = [r for r in results if r != statement]
     if whole_is_goal or _GOAL_CUE.search(statement):
-        out.goal_statement = out.goal_statement or _INLINE_LABEL.sub("", statement)
+        out.goal_statement = out.goal_statement or _sentence_case(_INLINE_LABEL.sub("", statement))
     results = [_INLINE_LABEL.sub("", r) for r in results]
     out.goal_results = _dedupe([*out.goal_results, *(r for r in results if r)])
 
@@ -402,7 +411,8 @@ def _apply_label(out: Extraction, field: str, value: str) -> None:
 
 # "en" separates items unless it joins two parts of one name ("Aa en Maas").
 _ITEM_SPLIT = re.compile(
-    r"\s*(?:[,;\n]|\s-\s|\ben\b(?!\s+(?-i:[A-Z]))|(?<=\))\s*en\b|\bplus\b)\s*",
+    r"\s*(?:[,;\n]|\s-\s|\ben\b(?!\s+(?-i:[A-Z]))|(?<=\))\s*en\b|\bplus\b|"
+    r"(?<=[.!?])\s+(?=(?-i:[A-Z])))\s*",
     re.IGNORECASE,
 )
 _PROPER_LEAD = re.compile(
@@ -533,6 +543,7 @@ def _title(text: str) -> str | None:
         ("schoolzone", "Schoolzone"),
         ("schoolomgeving", "Veilige schoolomgeving"),
         ("herinricht", "Herinrichting"),
+        ("inricht", "Herinrichting"),
         ("reconstru", "Reconstructie"),
         ("klimaatadapt", "Klimaatadaptatie"),
         ("vernieuw", "Vernieuwing"),
@@ -546,7 +557,7 @@ def _title(text: str) -> str | None:
 
 
 def _join(parts: Iterable[str]) -> str | None:
-    text = " ".join(p.strip() for p in parts if p.strip())
+    text = " ".join(p.strip() for p in parts if p.strip()).rstrip(" ;,")
     return text or None
 
 
