@@ -366,6 +366,11 @@ COMMISSIONERS: list[tuple[str, str]] = [
     ("Aantekeningen gesprek met wethouder Meijer over de Kwekerijweg.", "wethouder Meijer"),
     ("Ik ben zelf opdrachtgever, wethouder Hendriks, bestuurlijk dus.", "wethouder Hendriks"),
     ("We doen dit in opdracht van het college.", "het college"),
+    (
+        "Namens het college: de wijk moet van het aardgas af. Opdrachtgever is wethouder "
+        "El Idrissi.",
+        "wethouder El Idrissi",
+    ),
 ]
 
 

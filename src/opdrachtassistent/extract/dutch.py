@@ -1251,6 +1251,7 @@ class _Mention:
     role: str  # the role as matched, folded, without article
     named: bool = False  # a name or qualifier follows the role
     plausible: bool = True  # not after "beslist", "voorleggen aan", ...
+    weak: bool = False  # marked only by "namens"/"in opdracht van", not as opdrachtgever
 
 
 _ARTICLE_START = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
@@ -1280,6 +1281,11 @@ def _commissioner_mentions(orig: str, f: str) -> list[_Mention]:
         if "opdrachtnemer" in before[-25:] or _NOT_AFTER.match(after):
             continue
         marked = bool(_MARK_BEFORE.search(before) or _MARK_AFTER.match(after))
+        weak = (
+            marked
+            and not ("opdrachtgever" in before[-40:] or "portefeuillehouder" in before[-30:])
+            and not _MARK_AFTER.match(after)
+        )
         named = name_end > end
         text = _tidy(orig[start:name_end])
         if named and not _BODY.search(role):
@@ -1287,7 +1293,7 @@ def _commissioner_mentions(orig: str, f: str) -> list[_Mention]:
         if text[:1].isupper() and text[1:2].islower():
             text = text[0].lower() + text[1:]  # "Wethouder Jansen" at a sentence start
         plausible = not _DECIDER_BEFORE.search(before)
-        mentions.append(_Mention(start, name_end, text, marked, role, named, plausible))
+        mentions.append(_Mention(start, name_end, text, marked, role, named, plausible, weak))
     for m in _BARE_OG.finditer(f):
         pos = m.end()
         if any(x.start <= pos + 1 < x.end for x in mentions):
@@ -1303,6 +1309,8 @@ def _pick_commissioner(mentions: list[_Mention]) -> _Mention | None:
     """The marked mention (with its name from another mention of the same role), else the
     first plausible unmarked one: named before nameless, the raad last."""
     marked = [x for x in mentions if x.marked]
+    # "Namens het college: ... Opdrachtgever is wethouder X": the named opdrachtgever wins.
+    marked.sort(key=lambda x: x.weak)
     if marked:
         first = marked[0]
         if not first.named:

@@ -479,8 +479,30 @@ def _stakeholders(
             continue
         if party.kind in _INTERNAL_KINDS and section != "stakeholders":
             continue
-        result.append(Stakeholder(name=party.name, kind=party.kind, role=party.role))
+        name = party.name
+        if name.split()[0].lower() in _GENERIC_GROUPS:
+            name = name[0].lower() + name[1:]  # "Bewoners en de scholen" at a sentence start
+        result.append(Stakeholder(name=name, kind=party.kind, role=party.role))
     return result
+
+
+_GENERIC_GROUPS = frozenset(
+    [
+        "bewoners",
+        "omwonenden",
+        "buurtbewoners",
+        "inwoners",
+        "ondernemers",
+        "winkeliers",
+        "scholen",
+        "hulpdiensten",
+        "huurders",
+        "vervoerders",
+        "netbeheerders",
+        "waterschappen",
+        "woningcorporaties",
+    ]
+)
 
 
 _LEAD = re.compile(
