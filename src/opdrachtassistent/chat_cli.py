@@ -23,14 +23,24 @@ STOP_WORDS = {"stop", "exit", "quit", "afsluiten"}
 
 def add_chat_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("chat", help="voer het interview in de terminal")
-    p.add_argument("--json-out", type=Path, help="schrijf de opdracht als JSON naar dit bestand")
-    p.add_argument("--md-out", type=Path, help="schrijf de opdracht als Markdown naar dit bestand")
+    p.add_argument(
+        "--json-out",
+        type=Path,
+        metavar="BESTAND",
+        help="schrijf de opdracht als JSON naar dit bestand",
+    )
+    p.add_argument(
+        "--md-out",
+        type=Path,
+        metavar="BESTAND",
+        help="schrijf de opdracht als Markdown (met kwaliteitstoets) naar dit bestand",
+    )
     p.add_argument(
         "--bronnen",
         action="store_true",
         help="toon bij elke vraag de bronnen (waarom vraag ik dit?)",
     )
-    p.add_argument("--data-dir", type=Path, help="map voor de kennisindex")
+    p.add_argument("--data-dir", type=Path, metavar="MAP", help="map voor de kennisindex")
     p.set_defaults(func=run_chat)
 
 

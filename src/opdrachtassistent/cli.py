@@ -8,9 +8,10 @@ Each entry names a function `add_parser(subparsers)` that adds one subparser and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 # "module:function" of each subcommand's registration function. Add one line per command.
 SUBCOMMANDS: list[str] = [
@@ -20,6 +21,45 @@ SUBCOMMANDS: list[str] = [
     "opdrachtassistent.review_cli:add_draft_parser",
     "opdrachtassistent.review_cli:add_review_parser",
 ]
+
+
+# argparse's own words (usage, headings, errors) in Dutch. argparse looks each one up through
+# its module-level `_` (gettext) when it builds a parser, prints help or reports an error, so
+# `main` swaps that function for the duration of one command line.
+DUTCH_ARGPARSE: dict[str, str] = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "expected one argument": "hier hoort één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "expected at most one argument": "hier hoort hoogstens één waarde bij",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde %(value)r (verwacht: %(type)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze %(value)r (kies uit %(choices)s)"
+    ),
+    "not allowed with argument %s": "kan niet samen met %s",
+    "one of the arguments %s is required": "geef een van deze argumenten: %s",
+    "the following arguments are required: %s": "dit ontbreekt nog: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "optie %(option)s is niet eenduidig; bedoelt u %(matches)s?"
+    ),
+    "ignored explicit argument %r": "waarde %r genegeerd",
+}
+
+
+@contextlib.contextmanager
+def dutch_argparse() -> Iterator[None]:
+    """Let argparse speak Dutch inside this block (help, usage and error messages)."""
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: DUTCH_ARGPARSE.get(text, original(text))  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,8 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with dutch_argparse():
+        parser = build_parser()
+        args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
         parser.print_help()

@@ -67,11 +67,12 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="toets zonder de kennisbank (geen bronvermelding; sneller)",
     )
-    p.add_argument("--data-dir", type=Path, help="map met de kennisindex")
+    p.add_argument("--data-dir", type=Path, metavar="MAP", help="map met de kennisindex")
     p.add_argument(
         "--vandaag",
         dest="today",
         type=_parse_date,
+        metavar="JJJJ-MM-DD",
         help="datum (JJJJ-MM-DD) waarmee de planning wordt getoetst; standaard vandaag",
     )
 

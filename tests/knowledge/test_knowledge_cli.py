@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,12 +84,50 @@ def test_ingest_without_paths_reports_the_builtin_corpus(
     assert re.search(r"De kennisbank bevat \d+ passages\.", capsys.readouterr().out)
 
 
-def test_search_rejects_bad_k(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert run(["search", "riool", "-k", "0", "--data-dir", str(tmp_path)]) == 2
-    assert "minstens 1" in capsys.readouterr().err
+@pytest.mark.parametrize("k", ["0", "-3", "abc", "2.5"])
+def test_search_rejects_bad_k(k: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(["search", "riool", f"-k={k}", "--data-dir", str(tmp_path)])
+    assert exited.value.code == 2
+    assert f"'{k}' is geen aantal" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t"])
+def test_search_rejects_an_empty_query(
+    query: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert run(["search", query, "--data-dir", str(tmp_path)]) == 2
+    assert "geef een zoekvraag" in capsys.readouterr().err
+
+
+def test_search_rejects_an_unknown_section(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with pytest.raises(SystemExit):
+        run(["search", "riool", "--section", "mandaat", "--data-dir", str(tmp_path)])
+    assert "mandate" in capsys.readouterr().err
 
 
 def test_unreachable_server_gives_a_dutch_error(capsys: pytest.CaptureFixture[str]) -> None:
     code = run(["search", "riool", "--chroma-url", "http://127.0.0.1:9"])
     assert code != 0
     assert "Fout:" in capsys.readouterr().err
+
+
+def test_damaged_pdf_gives_one_dutch_line_and_no_pypdf_noise(
+    real_index_copy: Path, tmp_path: Path
+) -> None:
+    """Through the console script, where no test logging handler hides pypdf's warnings."""
+    bad = tmp_path / "kapot.pdf"
+    bad.write_bytes(b"%PDF-1.4 kapot")
+    proc = subprocess.run(
+        [sys.executable, "-m", "opdrachtassistent", "ingest", str(bad)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "OPDRACHTASSISTENT_DATA_DIR": str(real_index_copy)},
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "kapot.pdf" in proc.stderr and "beschadigd" in proc.stderr
+    assert "EOF marker" not in proc.stderr

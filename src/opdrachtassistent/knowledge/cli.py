@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import textwrap
 from pathlib import Path
 from typing import Any
 
+from opdrachtassistent.commission import SECTIONS
 from opdrachtassistent.errors import OpdrachtError
 
 SubParsers = Any  # argparse._SubParsersAction[argparse.ArgumentParser]
@@ -20,12 +22,14 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
         "--data-dir",
         type=Path,
         default=None,
+        metavar="MAP",
         help="map voor de kennisbank (standaard: $OPDRACHTASSISTENT_DATA_DIR of "
         "~/.local/share/opdrachtassistent)",
     )
     parser.add_argument(
         "--chroma-url",
         default=None,
+        metavar="URL",
         help="adres van een gedeelde Chroma-server in plaats van de lokale opslag "
         "(standaard: $OPDRACHTASSISTENT_CHROMA_URL)",
     )
@@ -45,6 +49,16 @@ def add_ingest_parser(subparsers: SubParsers) -> argparse.ArgumentParser:
     return parser
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen aantal; geef een getal van 1 of meer")
+    return value
+
+
 def add_search_parser(subparsers: SubParsers) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "search",
@@ -53,10 +67,20 @@ def add_search_parser(subparsers: SubParsers) -> argparse.ArgumentParser:
         "bronvermelding.",
     )
     parser.add_argument("query", metavar="VRAAG", help="zoekvraag in gewone woorden")
-    parser.add_argument("-k", type=int, default=3, help="aantal resultaten (standaard 3)")
+    parser.add_argument(
+        "-k",
+        type=_count,
+        default=3,
+        metavar="AANTAL",
+        help="aantal resultaten (standaard 3)",
+    )
     parser.add_argument("--json", action="store_true", help="resultaten als JSON")
     parser.add_argument(
-        "--section", default=None, help="sectie van de opdracht om voorrang te geven (bv. mandate)"
+        "--section",
+        default=None,
+        choices=SECTIONS,
+        metavar="SECTIE",
+        help="sectie van de opdracht om voorrang te geven: " + ", ".join(SECTIONS),
     )
     parser.add_argument(
         "--mode",
@@ -81,6 +105,9 @@ def _error(exc: OpdrachtError) -> int:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    # A damaged PDF gets one clear Dutch line in the report; pypdf's own warnings about it
+    # ("EOF marker not found") would otherwise appear on stderr as English noise.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         kb = _open(args)
         builtin = kb.ensure_ready()
@@ -105,6 +132,12 @@ def run_ingest(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     if args.k < 1:
         print("Fout: -k moet minstens 1 zijn.", file=sys.stderr)
+        return 2
+    if not args.query.strip():
+        print(
+            "Fout: geef een zoekvraag, bijvoorbeeld 'wie beslist bij meerkosten'.",
+            file=sys.stderr,
+        )
         return 2
     try:
         kb = _open(args)
