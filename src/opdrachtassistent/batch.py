@@ -10,7 +10,9 @@ files carry on.
 from __future__ import annotations
 
 import csv
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -109,6 +111,47 @@ class BatchReport(BaseModel):
 
 
 # --------------------------------------------------------------------------------------------
+# Dutch reasons for what the operating system refuses
+
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "de map bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EEXIST: "er staat al een bestand met die naam",
+    errno.ENAMETOOLONG: "de naam is te lang",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Dutch (its own words when the case is rare)."""
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    return exc.strerror or type(exc).__name__
+
+
+def check_writable(target: Path) -> str | None:
+    """Why `target` cannot be written as a file (Dutch), or None when it looks writable.
+
+    Checked before work starts, so a long interview or batch does not end in an error."""
+    if target.is_dir():
+        return f"{target}: dit is een map; geef een bestandsnaam"
+    parent = target.parent
+    if not parent.exists():
+        return f"{target}: de map {parent} bestaat niet"
+    if not parent.is_dir():
+        return f"{target}: {parent} is geen map"
+    if target.exists() and not os.access(target, os.W_OK):
+        return f"{target}: geen toestemming om dit bestand te overschrijven"
+    if not target.exists() and not os.access(parent, os.W_OK | os.X_OK):
+        return f"{target}: geen toestemming om in {parent} te schrijven"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
 # Reading notes
 
 
@@ -182,7 +225,8 @@ def read_notes(path: Path) -> str:
     except PermissionError as exc:
         raise InputError(f"{name}: geen toestemming om het bestand te lezen.") from exc
     except OSError as exc:
-        raise InputError(f"{name}: het bestand kan niet worden gelezen ({exc.strerror}).") from exc
+        reason = os_reason(exc)
+        raise InputError(f"{name}: het bestand kan niet worden gelezen ({reason}).") from exc
     return decode_notes(data, name)
 
 
@@ -304,7 +348,7 @@ def draft_one(
         return BatchItem(file=name, status="fout", error=exc.message)
     except OSError as exc:
         return BatchItem(
-            file=name, status="fout", error=f"{path.name}: schrijven mislukt ({exc.strerror})."
+            file=name, status="fout", error=f"{path.name}: schrijven mislukt ({os_reason(exc)})."
         )
     except Exception as exc:  # the outermost edge of one file: report it, carry on
         return BatchItem(

@@ -12,9 +12,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from opdrachtassistent.batch import check_writable, os_reason
+from opdrachtassistent.commission import Commission
 from opdrachtassistent.config import Settings
 from opdrachtassistent.errors import OpdrachtError
-from opdrachtassistent.passages import Passage
+from opdrachtassistent.passages import Passage, Retriever
 from opdrachtassistent.services import Services, build_services
 
 WHY_WORDS = {"waarom", "waarom?", "bronnen", "bron", "why"}
@@ -45,42 +47,87 @@ def add_chat_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def run_chat(args: argparse.Namespace) -> int:
+    out, err = sys.stdout, sys.stderr
+    targets: list[Path] = [t for t in (args.json_out, args.md_out) if t is not None]
+    problems = [p for t in targets if (p := check_writable(t)) is not None]
+    if problems:
+        for problem in problems:
+            err.write(f"Fout: {problem}. Er is nog niets gevraagd; kies een ander bestand.\n")
+        return 2
     settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
     services = build_services(settings)
     interactive = sys.stdin.isatty()
-    interview = services.new_interview(with_sources=args.bronnen)
-    out = sys.stdout
+    try:
+        interview = services.new_interview(with_sources=args.bronnen)
+    except OpdrachtError as exc:
+        err.write(f"Let op: {exc.message} Ik stel de vragen zonder bronnen.\n")
+        interview = services.new_interview(with_sources=False)
     _say(out, interview.opening().message)
     while not interview.complete:
         line = _read(interactive)
         if line is None:
             break
+        if not interactive:
+            out.write(f"\n> {line[:200]}\n")
         if line.strip().casefold() in STOP_WORDS:
             break
         if line.strip().casefold() in WHY_WORDS:
             _show_sources(out, services, interview.asking)
             continue
         turn = interview.answer(line)
-        if not interactive:
-            out.write(f"\n> {line[:200]}\n")
         _say(out, turn.message)
         if args.bronnen and turn.sources:
             _print_sources(out, turn.sources)
-    commission = interview.commission
+    saved = bool(targets) and _save(interview.commission, args, services, out, err)
+    if not interview.complete:
+        if saved:
+            out.write("\nHet interview is nog niet afgerond; wat u gaf is bewaard.\n")
+        elif not targets:
+            out.write(
+                "\nHet interview is nog niet afgerond. Er is niets opgeslagen; geef de "
+                "volgende keer --json-out of --md-out op om uw antwoorden te bewaren.\n"
+            )
+    return 0 if saved or not targets else 1
+
+
+def _save(
+    commission: Commission,
+    args: argparse.Namespace,
+    services: Services,
+    out: TextIO,
+    err: TextIO,
+) -> bool:
+    """Write the requested files; False (with a Dutch message) when one could not be written."""
+    ok = True
     if args.json_out:
-        args.json_out.write_text(
-            json.dumps(commission.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n",
-            encoding="utf-8",
-        )
-        out.write(f"\nOpdracht opgeslagen als JSON in {args.json_out}\n")
+        text = json.dumps(commission.model_dump(mode="json"), ensure_ascii=False, indent=2)
+        ok &= _write(args.json_out, text + "\n", "JSON", out, err)
     if args.md_out:
         from opdrachtassistent.render.markdown import to_markdown
+        from opdrachtassistent.review import review
 
-        args.md_out.write_text(to_markdown(commission), encoding="utf-8")
-        out.write(f"Opdracht opgeslagen als Markdown in {args.md_out}\n")
-    if not interview.complete:
-        out.write("\nHet interview is nog niet afgerond; wat u gaf is bewaard.\n")
-    return 0
+        try:
+            retriever: Retriever | None = services.retriever
+        except OpdrachtError:
+            retriever = None
+        try:
+            result = review(commission, retriever=retriever)
+        except OpdrachtError:  # the knowledge base failed while citing: review without sources
+            result = review(commission)
+        ok &= _write(args.md_out, to_markdown(commission, result), "Markdown", out, err)
+    return ok
+
+
+def _write(target: Path, text: str, kind: str, out: TextIO, err: TextIO) -> bool:
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        err.write(f"\nFout: opslaan als {kind} in {target} is mislukt ({os_reason(exc)}).\n")
+        err.write(f"Hier is de opdracht als {kind}, zodat uw antwoorden niet verloren gaan:\n")
+        out.write(text)
+        return False
+    out.write(f"\nOpdracht opgeslagen als {kind} in {target}\n")
+    return True
 
 
 def _read(interactive: bool) -> str | None:
