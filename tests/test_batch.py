@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import io
 import json
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from opdrachtassistent.batch import (
     TextProgressBar,
     decode_notes,
     draft_files,
+    os_reason,
 )
 from opdrachtassistent.commission import Commission, Goal, Mandate, Resources
 from opdrachtassistent.errors import InputError
@@ -437,3 +439,114 @@ def test_draft_command_folder(
     assert "Overgeslagen: leeg.txt" in captured.err
     assert (tmp_path / "uit" / "dorpsstraat.docx").exists()
     assert (tmp_path / "uit" / SUMMARY_NAME).exists()
+
+
+# --------------------------------------------------------------------------------------------
+# Error paths a user meets: unusable targets and inputs, in Dutch and without a traceback
+
+
+@pytest.mark.parametrize(
+    ("make_out", "words"),
+    [
+        (lambda tmp: tmp / "bestand.txt", "is een bestand, geen map"),
+        (lambda tmp: tmp / "bestand.txt" / "sub", "is een bestand, geen map"),
+    ],
+)
+def test_draft_command_unusable_out_dir(
+    make_out: Callable[[Path], Path],
+    words: str,
+    notes_dir: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "bestand.txt").write_text("x", encoding="utf-8")
+    notes = str(notes_dir["dorpsstraat.txt"])
+    assert run_cli(["draft", notes, "--out", str(make_out(tmp_path)), "--zonder-bronnen"]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+
+
+def test_draft_command_out_dir_that_cannot_be_made(
+    notes_dir: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    notes = str(notes_dir["dorpsstraat.txt"])
+    code = run_cli(["draft", notes, "--out", str(tmp_path / "nieuw"), "--zonder-bronnen"])
+    assert code == 2
+    assert "mislukt: geen toestemming" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (FileNotFoundError(errno.ENOENT, "No such file or directory"), "de map bestaat niet"),
+        (IsADirectoryError(errno.EISDIR, "Is a directory"), "dit is een map, geen bestand"),
+        (PermissionError(errno.EACCES, "Permission denied"), "geen toestemming"),
+        (OSError(errno.ENOSPC, "No space left on device"), "de schijf is vol"),
+        (OSError(errno.EIO, "Input/output error"), "Input/output error"),
+    ],
+)
+def test_os_errors_in_dutch(error: OSError, reason: str) -> None:
+    assert os_reason(error) == reason
+
+
+def test_draft_command_single_output_is_a_directory(
+    notes_dir: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = str(notes_dir["dorpsstraat.txt"])
+    assert run_cli(["draft", notes, "-o", str(tmp_path), "--zonder-bronnen"]) == 2
+    err = capsys.readouterr().err
+    assert "mislukt: dit is een map, geen bestand" in err and "Is a directory" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("{FOLDER}", "dit is een map; geef het JSON-bestand"),
+        (
+            '{"findings": [], "verdict": "Gereed", "ready": true}',
+            "dit is een kwaliteitstoets, geen opdracht",
+        ),
+        ('{"goal": {"themes": ["vliegen"]}}', "'vliegen' is geen toegestane waarde; kies uit"),
+        ('{"resources": {"deadline": "eind 2027"}}', "'eind 2027' is geen datum; gebruik JJJJ"),
+        ('{"resources": {"budget_eur": "veel"}}', "'veel' is geen getal"),
+        ('{"stakeholders": [{"role": "x"}]}', "stakeholders.0.name: ontbreekt"),
+        ('{"onbekend": 1}', "onbekend: onbekend veld"),
+        ("[]", "(geheel): hier hoort een object met velden"),
+    ],
+)
+def test_review_command_explains_bad_input_in_dutch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, words: str
+) -> None:
+    if content == "{FOLDER}":
+        path = tmp_path / "map.json"
+        path.mkdir()
+    else:
+        path = tmp_path / "c.json"
+        path.write_text(content, encoding="utf-8")
+    assert run_cli(["review", str(path), "--zonder-bronnen"]) == 2
+    err = capsys.readouterr().err
+    assert words in err
+    assert "Input should" not in err and " or " not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("notes", "words"),
+    [
+        ("Budget 3,2 miljoen, wethouder De Vries.", "bevindingen met hoog risico"),
+    ],
+)
+def test_draft_command_single_summary_has_proper_plurals(
+    notes: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "n.txt"
+    src.write_text(notes, encoding="utf-8")
+    assert run_cli(["draft", str(src), "-o", str(tmp_path / "c.md"), "--zonder-bronnen"]) == 0
+    err = capsys.readouterr().err
+    assert words in err and "(en)" not in err and "vraag/vragen" not in err

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from opdrachtassistent.batch import (
     EXTENSIONS,
@@ -25,6 +27,7 @@ from opdrachtassistent.batch import (
     BatchReport,
     Format,
     draft_files,
+    os_reason,
     read_notes,
     write_draft,
 )
@@ -138,12 +141,35 @@ def run_draft(args: argparse.Namespace) -> int:
     if args.out is None and args.output is None and fmt == "docx":
         err.write("Een Word-bestand kan niet naar het scherm; geef -o BESTAND.docx op.\n")
         return 2
+    if args.out is not None and (problem := _unusable_dir(args.out)):
+        err.write(problem + "\n")
+        return 2
     retriever = build_retriever(args, err)
     if args.out is not None:
-        report = draft_files(notes, args.out, fmt, retriever=retriever, today=args.today)
+        try:
+            report = draft_files(notes, args.out, fmt, retriever=retriever, today=args.today)
+        except OSError as exc:
+            err.write(f"Schrijven in {args.out} mislukt: {os_reason(exc)}.\n")
+            return 2
         _print_batch(report, out, err)
         return 1 if report.failed else 0
     return _draft_single(notes[0], args.output, fmt, retriever, args.today, out, err)
+
+
+def _unusable_dir(target: Path) -> str | None:
+    """Why the batch cannot write into `target` (Dutch), or None."""
+    if target.exists() and not target.is_dir():
+        return f"{target} is een bestand, geen map; kies met --out een map voor de concepten."
+    existing = next((p for p in (target, *target.parents) if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        return f"{target}: {existing} is een bestand, geen map."
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        return f"Geen toestemming om in {existing} te schrijven; kies met --out een andere map."
+    return None
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _draft_single(
@@ -172,20 +198,21 @@ def _draft_single(
     try:
         written = write_draft(commission, result, fmt, target)
     except OSError as exc:
-        err.write(f"Schrijven naar {target} mislukt: {exc.strerror}.\n")
+        err.write(f"Schrijven naar {target} mislukt: {os_reason(exc)}.\n")
         return 2
     done = commission.completeness()
     err.write(
         f"Geschreven: {', '.join(map(str, written))} ({round(done.fraction * 100)}% compleet, "
-        f"{result.count('hoog')} bevinding(en) met hoog risico, "
-        f"{len(commission.open_questions)} open vraag/vragen).\n"
+        f"{_plural(result.count('hoog'), 'bevinding', 'bevindingen')} met hoog risico, "
+        f"{_plural(len(commission.open_questions), 'open vraag', 'open vragen')}).\n"
     )
     return 0
 
 
 def _print_batch(report: BatchReport, out: TextIO, err: TextIO) -> None:
     out.write(
-        f"{len(report.ok)} van {len(report.items)} concepten opgesteld in {report.out_dir}; "
+        f"{len(report.ok)} van {_plural(len(report.items), 'concept', 'concepten')} opgesteld "
+        f"in {report.out_dir}; "
         f"overzicht: {report.summary_csv}\n"
     )
     for item in report.failed:
@@ -220,6 +247,8 @@ def add_review_parser(subparsers: _Subparsers) -> None:
 
 def load_commission(path: Path) -> Commission:
     """A commission from a JSON file, or `InputError` with a Dutch reason."""
+    if path.is_dir():
+        raise InputError(f"{path}: dit is een map; geef het JSON-bestand van een opdracht.")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
@@ -227,21 +256,64 @@ def load_commission(path: Path) -> Commission:
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: dit is geen JSON-tekst (UTF-8).") from exc
     except OSError as exc:
-        raise InputError(f"{path}: het bestand kan niet worden gelezen ({exc.strerror}).") from exc
+        raise InputError(
+            f"{path}: het bestand kan niet worden gelezen ({os_reason(exc)})."
+        ) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}: geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}: {exc.msg})."
         ) from exc
+    if isinstance(data, dict) and {"findings", "verdict"} <= data.keys():
+        raise InputError(
+            f"{path}: dit is een kwaliteitstoets, geen opdracht. Geef het JSON-bestand van de "
+            "opdracht zelf (zonder '.kwaliteitstoets' in de naam)."
+        )
     try:
         return Commission.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '(geheel)'}: {e['msg']}"
+            f"{'.'.join(str(p) for p in e['loc']) or '(geheel)'}: {_dutch_problem(e)}"
             for e in exc.errors()[:5]
         )
-        raise InputError(f"{path}: dit is geen geldige opdracht ({problems}).") from exc
+        more = len(exc.errors()) - 5
+        extra = f"; en nog {more}" if more > 0 else ""
+        raise InputError(f"{path}: dit is geen geldige opdracht ({problems}{extra}).") from exc
+
+
+def _dutch_problem(error: ErrorDetails) -> str:
+    """One pydantic validation error in Dutch, for the common cases."""
+    kind = error["type"]
+    value = error.get("input")
+    shown = repr(value) if isinstance(value, str | int | float) else "deze waarde"
+    ctx = error.get("ctx") or {}
+    match kind:
+        case "missing":
+            return "ontbreekt"
+        case "extra_forbidden":
+            return "onbekend veld"
+        case "literal_error" | "enum":
+            expected = str(ctx.get("expected", "?")).replace(" or ", " of ")
+            return f"{shown} is geen toegestane waarde; kies uit {expected}"
+        case (
+            "date_from_datetime_parsing"
+            | "date_parsing"
+            | "date_type"
+            | "date_from_datetime_inexact"
+        ):
+            return f"{shown} is geen datum; gebruik JJJJ-MM-DD"
+        case "float_parsing" | "float_type" | "int_parsing" | "int_type":
+            return f"{shown} is geen getal"
+        case "string_type":
+            return "hier hoort tekst"
+        case "list_type":
+            return "hier hoort een lijst"
+        case "model_type" | "model_attributes_type" | "dict_type":
+            return "hier hoort een object met velden ({...})"
+        case "greater_than_equal" | "less_than_equal" | "greater_than" | "less_than":
+            return f"{shown} valt buiten het toegestane bereik"
+    return str(error["msg"])
 
 
 def format_review(result: Review, commission: Commission) -> str:
