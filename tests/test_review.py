@@ -699,15 +699,12 @@ def test_missing_pinned_ids_fall_back_to_the_rule_query() -> None:
 
 def test_each_rule_is_looked_up_once_per_review() -> None:
     fake = FakeRetriever([_passage("x#1")])
-    result = review(
-        Commission(
-            goal=Goal(themes=["riolering", "mobiliteit", "energietransitie"]),
-            open_questions=["Wat is het budget?", "Wie beslist?"],
-        ),
-        retriever=fake,
-        today=TODAY,
-    )
+    c = good()
+    c.goal.themes = ["riolering", "mobiliteit", "energietransitie"]
+    c.open_questions = ["Wat is het budget?", "Wie beslist?"]
+    result = review(c, retriever=fake, today=TODAY)
     assert len(_only("open_vragen", result)) == 2  # two sections, one lookup
+    assert len(_only("kader_ontbreekt", result)) == 1
     asked = [q for q, _ in fake.queries if q == CITATIONS["open_vragen"].query]
     assert len(asked) == 1
     assert len(fake.queries) < len(result.findings)
@@ -780,3 +777,113 @@ def test_with_the_real_knowledge_base(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [p.id for p in finding.sources] == list(CITATIONS["mandaat_niveau"].pinned)
     assert finding.sources[0].title and finding.sources[0].source
     assert all(f.sources for f in result.findings)
+
+
+# --------------------------------------------------------------------------------------------
+# Messages a policy officer reads: one finding per gap, no repeated prefixes, sound Dutch
+
+
+@pytest.mark.parametrize(
+    ("change", "rule", "question"),
+    [
+        (
+            _set("mandate.escalation", None),
+            "geen_escalatie",
+            "Opdrachtgever en mandaat: Wie beslist als het budget overschreden wordt?",
+        ),
+        (
+            _set("resources.capacity_fte", None),
+            "geen_capaciteit",
+            "Middelen: geld, capaciteit en tijd: Hoeveel capaciteit is er beschikbaar, in fte?",
+        ),
+        (
+            _set("context", None),
+            "geen_context",
+            "Aanleiding en opgave: Kunt u de aanleiding iets uitgebreider beschrijven?",
+        ),
+        (_set("instruments", []), "geen_instrumenten", "Instrumentarium: Welk instrument?"),
+    ],
+)
+def test_an_open_question_joins_the_finding_for_the_same_gap(
+    change: Change, rule: str, question: str
+) -> None:
+    result = _run(_all(change, _set("open_questions", [question])))
+    assert "open_vragen" not in result.rules()
+    (finding,) = _only(rule, result)
+    bare = question.rsplit(": ", 1)[1]
+    assert f"uit het gesprek: '{bare}'" in finding.message
+    assert not result.ready  # an open question still blocks, even beside a low finding
+    assert "1 open vraag" in result.verdict or "risico" in result.verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Middelen: geld, capaciteit en tijd: Hoeveel fte is er?", "Middelen"),
+        ("Context en kaders: Welk beleid geldt hier?", "Context en kaders"),
+        ("Stakeholders: Doet de netbeheerder mee?", "Stakeholders"),
+    ],
+)
+def test_open_question_is_quoted_without_its_section_prefix(question: str, title: str) -> None:
+    (finding,) = _only("open_vragen", _run(_set("open_questions", [question])))
+    assert f"'{question.rsplit(': ', 1)[1]}'" in finding.message
+    assert f"'{title}" not in finding.message.split(": ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("change", "named", "not_named"),
+    [
+        (_set("resources.capacity_fte", None), "bij: middelen.", "geld, capaciteit en tijd"),
+        (_set("frameworks", ["Omgevingswet"]), "bij: kaders.", "Context en kaders"),
+        (_set("goal.results", []), "bij: doel en resultaten.", "beoogde"),
+    ],
+)
+def test_verdict_names_sections_briefly(change: Change, named: str, not_named: str) -> None:
+    verdict = _run(change).verdict
+    assert verdict.endswith(named)
+    assert not_named not in verdict
+
+
+@pytest.mark.parametrize(
+    ("themes", "stakeholders", "expected"),
+    [
+        (["riolering"], [], "Het thema riolering vraagt om het waterschap"),
+        (
+            ["riolering", "klimaatadaptatie"],
+            [],
+            "De thema's riolering en klimaatadaptatie vragen om het waterschap",
+        ),
+        (["mobiliteit"], [], "maar geen van beide staat bij de stakeholders"),
+        (["kabels_en_leidingen"], [], "de netbeheerder, maar die staat niet bij"),
+    ],
+)
+def test_missing_party_message_agrees_in_number(
+    themes: list[str], stakeholders: list[Stakeholder], expected: str
+) -> None:
+    result = _run(_all(_set("goal.themes", themes), _set("stakeholders", stakeholders)))
+    messages = " ".join(f.message for f in _only("stakeholder_ontbreekt", result))
+    assert expected in messages
+
+
+@pytest.mark.parametrize(
+    ("themes", "expected"),
+    [
+        (["riolering", "groen"], "riolering doorgaans minstens 12 maanden voorbereiding vraagt"),
+        (
+            ["riolering", "kabels_en_leidingen"],
+            "kabels en leidingen doorgaans minstens 12 maanden voorbereiding vragen",
+        ),
+        (["groen", "mobiliteit"], "een integrale opgave doorgaans minstens 6 maanden"),
+    ],
+)
+def test_tight_deadline_message_agrees_in_number(themes: list[str], expected: str) -> None:
+    change = _all(_set("goal.themes", themes), _set("resources.deadline", date(2026, 6, 1)))
+    (finding,) = _only("deadline_te_krap", _run(change))
+    assert expected in finding.message
+
+
+def test_missing_framework_message_reads_for_plural_labels() -> None:
+    result = _run(_set("goal.themes", ["kabels_en_leidingen", "riolering"]))
+    messages = [f.message for f in _only("kader_ontbreekt", result)]
+    assert any(m.startswith("De kaders noemen de WIBON en de CROW-richtlijn") for m in messages)
+    assert not any("Als kader ontbreekt" in m for m in messages)

@@ -40,7 +40,8 @@ geen_instrumenten                     instr.   no instruments
 geen_organisatie                      organ.   no organisation or way of working
 organisatie_zonder_samenwerking       organ.   2+ themes, but the way of working names no
                                                cooperation between disciplines
-open_vragen                           (any)    open questions remain, grouped per section
+open_vragen                           (any)    open questions remain in a section no other rule
+                                               flags (elsewhere they join that finding)
 geen_context                          context  no occasion / task described
 ====================================  =======  ===============================================
 """
@@ -49,7 +50,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple
@@ -758,13 +759,19 @@ def _rules_stakeholders(c: Commission, today: date) -> Iterable[_Hit]:
     for group, themes in missing.items():
         who = " of ".join(_KIND_LABELS.get(k, k) for k in group)
         severity: Severity = "hoog" if "netbeheerder" in group else "midden"
+        subject = (
+            f"Het thema {_theme_label(themes[0])} vraagt"
+            if len(themes) == 1
+            else f"De thema's {_join(map(_theme_label, themes))} vragen"
+        )
+        absent = "die staat niet" if len(group) == 1 else "geen van beide staat"
         yield _Hit(
             severity,
             "stakeholders",
             "stakeholder_ontbreekt",
-            f"Het thema {_join(map(_theme_label, themes))} vraagt om {who}, maar die staat niet "
-            "bij de stakeholders. Zulke partijen hebben eigen plancycli en budgetten; wie ze te "
-            f"laat betrekt, loopt vast in de uitvoering. Voeg {who} toe, met rol en belang.",
+            f"{subject} om {who}, maar {absent} bij de stakeholders. Zulke partijen hebben "
+            "eigen plancycli en budgetten; wie ze te laat betrekt, loopt vast in de uitvoering. "
+            f"Voeg {who} toe, met rol en belang.",
             pins=tuple(dict.fromkeys(PARTY_PASSAGES[k] for k in group if k in PARTY_PASSAGES)),
         )
     unclear = [s.name for s in c.stakeholders if not (s.role or s.interest)]
@@ -836,18 +843,16 @@ def _rules_resources(c: Commission, today: date) -> Iterable[_Hit]:
                 needed = INTEGRAL_PREPARATION_MONTHS
             months = _months_between(today, r.deadline)
             if needed and months < needed:
-                reason = (
-                    _join(_theme_label(t) for n, t in needs if n == needed)
-                    if needs
-                    else "een integrale opgave"
-                )
+                slow = [_theme_label(t) for n, t in needs if n == needed]
+                reason = _join(slow) if slow else "een integrale opgave"
+                verb = "vragen" if len(slow) > 1 else "vraagt"
                 yield _Hit(
                     "hoog",
                     "resources",
                     "deadline_te_krap",
                     f"Tot de einddatum is het nog ongeveer {max(0, int(months))} maanden, "
                     f"terwijl {reason} doorgaans minstens {needed} maanden voorbereiding "
-                    "vraagt (ontwerp, vergunningen, afstemming met de plancycli van "
+                    f"{verb} (ontwerp, vergunningen, afstemming met de plancycli van "
                     "netbeheerders en waterschap). Dan wordt tijdsdruk in de uitvoering "
                     "opgelost ten koste van de samenhang. Verschuif de einddatum of faseer.",
                 )
@@ -871,8 +876,9 @@ def _rules_frameworks(c: Commission, today: date) -> Iterable[_Hit]:
                 fw.severity,
                 "frameworks",
                 "kader_ontbreekt",
-                f"Als kader ontbreekt {fw.label}: {fw.why}. Kaders die pas in de uitvoering "
-                "opduiken, leiden tot herontwerp en vertraging. Neem dit kader op in de opdracht.",
+                f"De kaders noemen {fw.label} niet: {fw.why}. Kaders die pas in de "
+                "uitvoering opduiken, leiden tot herontwerp en vertraging. Neem dit kader op in "
+                "de opdracht.",
                 pins=(fw.passage,),
             )
 
@@ -932,26 +938,42 @@ def _question_section(question: str) -> SectionKey:
     return next(key for key, pattern in _QUESTION_SECTIONS if pattern.search(question))
 
 
-def _rules_open_questions(c: Commission, today: date) -> Iterable[_Hit]:
+def _strip_section_prefix(question: str) -> str:
+    """'Middelen: geld, capaciteit en tijd: Hoeveel fte?' -> 'Hoeveel fte?'."""
+    folded = question.casefold()
+    for key in SECTIONS:
+        prefix = SECTION_TITLES[key].casefold() + ":"
+        if folded.startswith(prefix):
+            return question[len(prefix) :].strip()
+    return question
+
+
+def _open_questions(c: Commission) -> dict[SectionKey, list[str]]:
+    """The open questions per section, in section order, without their section prefix."""
     grouped: dict[SectionKey, list[str]] = {}
     for q in c.open_questions:
         if q.strip():
-            grouped.setdefault(_question_section(q), []).append(q.strip())
-    for key in SECTIONS:
-        questions = grouped.get(key)
-        if not questions:
+            grouped.setdefault(_question_section(q), []).append(_strip_section_prefix(q.strip()))
+    return {key: grouped[key] for key in SECTIONS if key in grouped}
+
+
+def _quoted(questions: list[str]) -> str:
+    return "; ".join(f"'{q}'" for q in questions[:3]) + ("; ..." if len(questions) > 3 else "")
+
+
+def _rules_open_questions(c: Commission, covered: Collection[SectionKey]) -> Iterable[_Hit]:
+    """Open questions in sections no other rule flags (elsewhere they join that finding)."""
+    for key, questions in _open_questions(c).items():
+        if key in covered:
             continue
-        listed = "; ".join(f"'{q}'" for q in questions[:3]) + (
-            "; ..." if len(questions) > 3 else ""
-        )
+        n = len(questions)
         yield _Hit(
             "midden",
             key,
             "open_vragen",
-            f"Er {'staat' if len(questions) == 1 else 'staan'} nog {len(questions)} open "
-            f"{'vraag' if len(questions) == 1 else 'vragen'} bij "
-            f"'{SECTION_TITLES[key]}': {listed}. Wat nu open blijft, moet de uitvoering "
-            "zelf beantwoorden. Beantwoord ze voordat de opdracht wordt verstrekt.",
+            f"Er {'staat' if n == 1 else 'staan'} nog {n} open {'vraag' if n == 1 else 'vragen'} "
+            f"bij '{SECTION_TITLES[key]}': {_quoted(questions)}. Wat nu open blijft, moet de "
+            "uitvoering zelf beantwoorden. Beantwoord ze voordat de opdracht wordt verstrekt.",
         )
 
 
@@ -964,13 +986,26 @@ RULES: tuple[Callable[[Commission, date], Iterable[_Hit]], ...] = (
     _rules_frameworks,
     _rules_instruments,
     _rules_organisation,
-    _rules_open_questions,
 )
 
 
-def _verdict(findings: list[Finding]) -> tuple[str, bool]:
+# How the verdict names a section in a running sentence (the full titles contain commas and
+# colons, which make a list of them unreadable).
+VERDICT_NAMES: dict[SectionKey, str] = {
+    "context": "aanleiding en opgave",
+    "goal": "doel en resultaten",
+    "mandate": "opdrachtgever en mandaat",
+    "stakeholders": "stakeholders",
+    "resources": "middelen",
+    "frameworks": "kaders",
+    "instruments": "instrumentarium",
+    "organisation": "organisatie en werkwijze",
+}
+
+
+def _verdict(findings: list[Finding], open_questions: int = 0) -> tuple[str, bool]:
     blocking = [f for f in findings if f.severity in ("hoog", "midden")]
-    if not blocking:
+    if not blocking and not open_questions:
         extra = (
             f" Er {'is' if len(findings) == 1 else 'zijn'} nog {len(findings)} "
             f"{'aandachtspunt' if len(findings) == 1 else 'aandachtspunten'} van laag risico."
@@ -984,14 +1019,18 @@ def _verdict(findings: list[Finding]) -> tuple[str, bool]:
         )
     sections = [key for key in SECTIONS if any(f.section == key for f in blocking)]
     high = sum(1 for f in findings if f.severity == "hoog")
-    counts = (
-        f"{high} {'punt' if high == 1 else 'punten'} met hoog risico"
-        if high
-        else f"{len(blocking)} {'punt' if len(blocking) == 1 else 'punten'} met middelgroot risico"
-    )
+    if high:
+        counts = f"{high} {'punt' if high == 1 else 'punten'} met hoog risico"
+    elif blocking:
+        counts = (
+            f"{len(blocking)} {'punt' if len(blocking) == 1 else 'punten'} met middelgroot risico"
+        )
+    else:
+        counts = f"{open_questions} open {'vraag' if open_questions == 1 else 'vragen'}"
+        sections = [key for key in SECTIONS if any(f.section == key for f in findings)]
     return (
         f"Nog niet gereed voor uitvoering ({counts}). Open bestuurlijke vragen bij: "
-        + _join(SECTION_TITLES[k].lower() for k in sections)
+        + _join(VERDICT_NAMES[k] for k in sections)
         + ".",
         False,
     )
@@ -1010,6 +1049,20 @@ def review(
     """
     when = today or date.today()
     cite = _Cite(retriever)
+    hits = [hit for check in RULES for hit in check(commission, when)]
+    hits.sort(key=lambda h: (_SEVERITY_ORDER[h.severity], SECTIONS.index(h.section)))
+    # An open question about a section that a rule already flags is the same gap: it joins
+    # the most serious finding there instead of appearing as a second finding.
+    open_questions = _open_questions(commission)
+    covered = {h.section for h in hits}
+    for key in covered & open_questions.keys():
+        index = next(i for i, h in enumerate(hits) if h.section == key)
+        questions = open_questions[key]
+        label = "Open vraag" if len(questions) == 1 else "Open vragen"
+        hits[index] = hits[index]._replace(
+            message=f"{hits[index].message} {label} uit het gesprek: {_quoted(questions)}."
+        )
+    hits += _rules_open_questions(commission, covered)
     findings = [
         Finding(
             severity=hit.severity,
@@ -1018,9 +1071,8 @@ def review(
             message=hit.message,
             sources=cite(hit.rule, hit.section, hit.pins),
         )
-        for check in RULES
-        for hit in check(commission, when)
+        for hit in hits
     ]
     findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], SECTIONS.index(f.section)))
-    verdict, ready = _verdict(findings)
+    verdict, ready = _verdict(findings, sum(map(len, open_questions.values())))
     return Review(findings=findings, verdict=verdict, ready=ready)
