@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from docx import Document
@@ -247,6 +247,13 @@ def to_docx(
     doc.core_properties.title = clean(title)[:255]
     doc.core_properties.subject = common.DOCUMENT_KIND
     doc.core_properties.language = "nl-NL"
+    # python-docx's template says it wrote the file, in 2013; say who did, and when.
+    doc.core_properties.author = "opdrachtassistent"
+    doc.core_properties.last_modified_by = "opdrachtassistent"
+    doc.core_properties.comments = ""
+    stamp = datetime.combine(today or date.today(), time(), tzinfo=UTC)
+    doc.core_properties.created = stamp
+    doc.core_properties.modified = stamp
     _page_number_footer(doc, title)
     _title_block(doc, c, today or date.today())
     _overview(doc, c)
