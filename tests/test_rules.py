@@ -47,7 +47,8 @@ rules = RulesExtractor()
     ],
 )
 def test_stakeholders_with_roles(text: str, expected: dict[str, str]) -> None:
-    found = {s.name: s.role for s in rules.extract(text, section="stakeholders").stakeholders}
+    stakeholders = rules.extract(text, section="stakeholders").stakeholders
+    found = {s.name: s.role or s.interest for s in stakeholders}
     for name, role in expected.items():
         match = next(k for k in found if k.casefold() == name.casefold())
         assert found[match] == role
@@ -152,3 +153,43 @@ def test_labelled_notes_do_not_run_into_the_next_label() -> None:
     e = rules.extract("Resultaten:\n- 30 km-zone\n- twee oversteekplaatsen\nBudget: 450k")
     assert e.goal_results == ["30 km-zone", "twee oversteekplaatsen"]
     assert e.budget_eur == 450_000
+
+
+def test_interest_and_role_are_told_apart() -> None:
+    found = rules.extract(
+        "Enexis (netverzwaring) en de bewoners van de Dorpsstraat (overlast tijdens het werk)",
+        section="stakeholders",
+    ).stakeholders
+    by_name = {s.name: s for s in found}
+    assert by_name["Enexis"].role == "netverzwaring"
+    assert by_name["bewoners van de Dorpsstraat"].interest == "overlast tijdens het werk"
+
+
+def test_team_disciplines_are_not_goal_themes() -> None:
+    text = "Een projectteam met wegbeheer, riolering en groen dat wekelijks overlegt."
+    assert rules.extract(text, section="organisation").themes == []
+    assert "riolering" in rules.extract(text, section="goal").themes
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Herinrichting Stationsstraat: de gemeente wil de straat groener maken.",
+            "Herinrichting Stationsstraat",
+        ),
+        ("We willen de Kerkstraat in Boxtel opnieuw inrichten.", "Herinrichting Kerkstraat"),
+    ],
+)
+def test_titles(text: str, title: str) -> None:
+    assert rules.extract(text).title == title
+
+
+def test_notes_with_inline_goal_label() -> None:
+    e = rules.extract(
+        "Beste Petra,\nDe Molenweg staat bij elke bui blank omdat het riool te klein is.\n"
+        "Het doel: een groene, klimaatbestendige Molenweg.\nBudget € 900.000, klaar eind 2027."
+    )
+    assert e.goal_statement == "Een groene, klimaatbestendige Molenweg."
+    assert e.goal_results == []
+    assert e.context and "riool" in e.context

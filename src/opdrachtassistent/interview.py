@@ -157,6 +157,7 @@ class Interview:
         self._retriever = retriever
         self._s = state or InterviewState()
         self._proposed: list[str] = []
+        self._before: dict[str, object] = {}
 
     # -- public API -------------------------------------------------------------------
 
@@ -257,7 +258,8 @@ class Interview:
                 changes.append(("stakeholders", "rol van " + join_nl(enriched)))
                 self._refresh_open()
         progress = self._fraction(current) > before or any(s == current for s, _ in changes)
-        ack = _ack(changes, correction=correction)
+        replaced = _replaced(self._before, _scalars(self._s.commission))
+        ack = _ack(changes, correction=correction and replaced)
         if current == "stakeholders" and progress and self._propose_roles(known_kinds_only=True):
             # Parties of a familiar kind get their usual role as a visible proposal; a
             # follow-up is kept for parties whose role the assistant cannot guess.
@@ -317,7 +319,8 @@ class Interview:
         changes = self._apply(extraction, current=None, correction=True, text=text)
         if changes:
             self._s.phase = "confirm"
-            return self._summary_turn([*notes, *_ack(changes, correction=True)])
+            replaced = _replaced(self._before, _scalars(self._s.commission))
+            return self._summary_turn([*notes, *_ack(changes, correction=replaced)])
         if _YES.match(text):
             self._s.phase = "done"
             self._s.asking = None
@@ -336,6 +339,7 @@ class Interview:
     def _apply(
         self, e: Extraction, *, current: SectionKey | None, correction: bool, text: str = ""
     ) -> list[tuple[SectionKey | None, str]]:
+        self._before = _scalars(self._s.commission)
         changes = merge_extraction(
             self._s.commission, e, current=current, correction=correction, text=text
         )
@@ -588,8 +592,14 @@ def open_questions_for(commission: Commission, section: SectionKey) -> list[str]
     """The open questions a section leaves while incomplete, phrased as questions."""
     status = commission.section_status(section)
     return [
-        f"{status.title}: {_fill(texts.FOLLOW_UPS.get(m, m), commission)}" for m in status.missing
+        f"{status.title}: {_question_only(_fill(texts.FOLLOW_UPS.get(m, m), commission))}"
+        for m in status.missing
     ]
+
+
+def _question_only(text: str) -> str:
+    """The question itself, without the examples that follow it in the conversation."""
+    return text.split("?", 1)[0] + "?" if "?" in text else text
 
 
 def summary(c: Commission) -> str:
@@ -661,10 +671,37 @@ def _known(c: Commission, section: SectionKey) -> str:
 
 
 def _fill(template: str, c: Commission) -> str:
-    if "{names}" not in template:
+    if "{" not in template:
         return template
     names = [s.name for s in c.stakeholders if not (s.role or s.interest)]
-    return template.format(names=join_nl(names) or "deze partijen")
+    some = bool(c.stakeholders)
+    return template.format(
+        names=join_nl(names) or "deze partijen",
+        other="andere " if some else "",
+        still="nog " if some else "",
+    )
+
+
+def _scalars(c: Commission) -> dict[str, object]:
+    """The single values a correction can replace, to tell "Aangepast" from "Genoteerd"."""
+    m, r = c.mandate, c.resources
+    return {
+        "context": c.context,
+        "statement": c.goal.statement,
+        "commissioner": m.commissioner,
+        "level": m.level,
+        "decision_space": m.decision_space,
+        "escalation": m.escalation,
+        "budget": r.budget_eur,
+        "fte": r.capacity_fte,
+        "deadline": r.deadline,
+        "funding": r.funding,
+        "organisation": c.organisation,
+    }
+
+
+def _replaced(before: dict[str, object], after: dict[str, object]) -> bool:
+    return any(before[k] not in (None, "") and before[k] != after[k] for k in before)
 
 
 def _ack(changes: list[tuple[SectionKey | None, str]], *, correction: bool) -> list[str]:
@@ -719,7 +756,7 @@ _EXPLICIT: dict[str, re.Pattern[str]] = {
         ("goal_statement", "doel|doelstelling"),
         ("decision_space", "beslisruimte|mandaat"),
         ("escalation", "escalatie|escalatieroute"),
-        ("organisation", "werkwijze|organisatie"),
+        ("organisation", "werkwijze|organisatie|projectteam|kernteam|integraal team|stuurgroep"),
         ("funding", "financiering|dekking"),
     )
 }

@@ -90,7 +90,7 @@ FOLLOW_UPS: dict[str, str] = {
         "Wat mag het projectteam zelf beslissen, en wie beslist als het budget of de planning "
         "wordt overschreden?"
     ),
-    "minstens twee stakeholders": "Welke andere partijen zijn nog betrokken of hebben belang "
+    "minstens twee stakeholders": "Welke {other}partijen zijn {still}betrokken of hebben belang "
     "bij dit werk?",
     "bij elke stakeholder een rol of belang": "Wat is de rol of het belang van {names}?",
     "een budget": "Hoeveel budget is er beschikbaar, in euro's?",
@@ -100,7 +100,7 @@ FOLLOW_UPS: dict[str, str] = {
         "Welk beleid of welke regels gelden hier? Bijvoorbeeld de Omgevingswet, het "
         "gemeentelijk rioleringsplan of een bomenbeleidsplan."
     ),
-    "minstens één instrument": "Welk instrument zet u als eerste in?",
+    "minstens één instrument": "Welke instrumenten zet u in?",
     "een beschrijving van organisatie en werkwijze (4+ woorden)": (
         "Kunt u iets meer zeggen over de werkwijze: wie werkt samen in welk team, en hoe "
         "wordt er gestuurd?"

@@ -2494,13 +2494,6 @@ INSTRUMENTS: dict[str, tuple[str, ...]] = {
     ),
     "Programma van Eisen": (r"programma\s+van\s+eisen", r"pve"),
     "Omgevingstafel": (r"omgevingstafel\w*",),
-    "Stuurgroep / projectgroep": (
-        r"stuurgroep\w*",
-        r"projectgroep\w*",
-        r"kernteam\w*",
-        r"regiegroep\w*",
-        r"werkgroep\w*",
-    ),
     "Integrale kaart / GIS-analyse": (
         r"integrale\s+kaart\w*",
         r"gis(?:-\w+)?",

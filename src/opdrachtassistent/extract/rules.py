@@ -18,12 +18,12 @@ from opdrachtassistent.extract.base import Extraction
 MAX_TEXT = 20_000  # longer input is read up to here: enough for any real answer or note
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
+_BULLET = re.compile(r"^\s*(?:[-*•·#>]+|\d+[.)])\s*")
 
 
 def sentences(text: str) -> list[str]:
     """Split on sentence ends, semicolons and line breaks; drop bullets and empties."""
-    parts = (_BULLET.sub("", p).strip() for p in _SENTENCE_END.split(text))
+    parts = (_BULLET.sub("", p).strip().strip("*_").strip() for p in _SENTENCE_END.split(text))
     return [p for p in parts if p]
 
 
@@ -133,6 +133,7 @@ _CONTEXT_CUE = _cue(
 )
 
 # "Label: value" lines in notes, mapped to the field they fill.
+_LABEL_LEAD = re.compile(r"^(?:[-*•#>\s]+)?(?:(?:het|de|ons|onze)\s+)?", re.IGNORECASE)
 _LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:titel|project|onderwerp|betreft)\s*:", re.I), "title"),
     (
@@ -202,7 +203,10 @@ class RulesExtractor:
         out.budget_eur = dutch.parse_amount_eur(text)
         out.capacity_fte = dutch.parse_fte(text)
         out.deadline = dutch.parse_deadline(text)
-        out.themes = dutch.find_themes(text)
+        # Themes come from what the work is about, not from who does it or pays for it:
+        # "een projectteam met riolering en groen" names disciplines, not the goal.
+        if section not in ("mandate", "organisation", "resources", "instruments"):
+            out.themes = dutch.find_themes(text)
         commissioner = dutch.find_commissioner(text)
         out.commissioner = commissioner
         out.level = dutch.find_level(text) or (
@@ -221,14 +225,20 @@ class RulesExtractor:
         if section == "context" or (section is None and not labelled):
             context = [s for s in sents if not _GOAL_CUE.search(s) or _CONTEXT_CUE.search(s)]
             out.context = out.context or (" ".join(context) if context else whole)
+        elif section is None:
+            out.context = out.context or _join(s for s in sents if _CONTEXT_CUE.search(s))
         if section == "goal":
             _goal_from(sents, out, whole_is_goal=True)
         elif any(_GOAL_CUE.search(s) for s in sents):
-            _goal_from(
-                [s for s in sents if _GOAL_CUE.search(s) or _RESULT.search(s)],
-                out,
-                whole_is_goal=False,
-            )
+            # In notes and passing mentions only the goal sentences themselves count: a
+            # sentence with a number is as often a budget or a date as a result.
+            picked = [
+                s
+                for i, s in enumerate(sents)
+                if _GOAL_CUE.search(s)
+                or (i and _GOAL_CUE.search(sents[i - 1]) and _is_plain_result(s))
+            ]
+            _goal_from(picked, out, whole_is_goal=False)
         if section not in ("mandate", None):
             # Another section's answer may settle the mandate in passing ("het projectteam
             # mag binnen budget zelf besluiten"): only unmistakable sentences count.
@@ -318,9 +328,18 @@ def is_skip(text: str) -> bool:
 
 _INLINE_LABEL = re.compile(
     r"^(?:(?:beoogde?\s+)?(?:resulta(?:at|ten)|doel(?:stelling)?|concreet|kpi'?s?)\s*:\s*|"
-    r"(?:ons\s+|het\s+)?doel\s+is\s+(?:om\s+|dat\s+)?)",
+    r"(?:ons\s+|het\s+)?doel\s*(?:is|:)\s*(?:om\s+|dat\s+)?)",
     re.IGNORECASE,
 )
+
+
+def _is_plain_result(sentence: str) -> bool:
+    """A measurable sentence that is not about money, capacity or dates."""
+    return bool(_RESULT.search(sentence)) and not (
+        dutch.parse_amount_eur(sentence)
+        or dutch.parse_fte(sentence)
+        or dutch.parse_deadline(sentence)
+    )
 
 
 def _sentence_case(text: str) -> str:
@@ -339,7 +358,8 @@ def _goal_from(sents: list[str], out: Extraction, *, whole_is_goal: bool) -> Non
         statement = statements[0] if statements else sents[0]
         results = [r for r in results if r != statement]
     if whole_is_goal or _GOAL_CUE.search(statement):
-        out.goal_statement = out.goal_statement or _sentence_case(_INLINE_LABEL.sub("", statement))
+        statement = _sentence_case(_INLINE_LABEL.sub("", statement).rstrip(" ;,:"))
+        out.goal_statement = out.goal_statement or statement or None
     results = [_INLINE_LABEL.sub("", r) for r in results]
     out.goal_results = _dedupe([*out.goal_results, *(r for r in results if r)])
 
@@ -351,22 +371,23 @@ def _split_labels(text: str) -> tuple[dict[str, str], str]:
     current: str | None = None
     for line in text.splitlines():
         stripped = line.strip()
-        match = next(((pat, field) for pat, field in _LABELS if pat.match(stripped)), None)
+        bare = _LABEL_LEAD.sub("", stripped)
+        match = next(((pat, field) for pat, field in _LABELS if pat.match(bare)), None)
         if match:
             pat, current = match
-            value = pat.sub("", stripped, count=1).strip()
+            value = pat.sub("", bare, count=1).strip()
             found[current] = (found.get(current, "") + " " + value).strip()
         elif current and stripped and _BULLET.match(line):
             found[current] = (found[current] + "\n" + stripped).strip()
         elif _ANY_LABEL.match(stripped):
             current = None  # a label we do not map ("Budget: ..."): typed values read it
             rest.append(line)
+        elif current and stripped and (not found[current] or stripped[:1].islower()):
+            # The value continues: under a bare "Doel:" line, or mid-sentence.
+            found[current] = (found[current] + " " + stripped).strip()
         else:
-            current = None if not stripped else current
-            if current and stripped:
-                found[current] = (found[current] + " " + stripped).strip()
-            else:
-                rest.append(line)
+            current = None
+            rest.append(line)
     return found, "\n".join(rest)
 
 
@@ -522,6 +543,14 @@ def _name_tokens(name: str) -> list[str]:
     return [name, *proper]
 
 
+# A clause about what a party wants or suffers is its interest; otherwise its role.
+_INTEREST_WORDS = re.compile(
+    r"\b(?:overlast|hinder|bereikbaar\w*|klag\w*|zorgen|wil|willen|wens\w*|belang\w*|"
+    r"parkeren|veiligheid|draagvlak|inspraak|bezwaar\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def attach_roles(text: str, stakeholders: list[Stakeholder]) -> list[str]:
     """Give each stakeholder without a role the words that follow its name in `text`.
 
@@ -549,9 +578,28 @@ def attach_roles(text: str, stakeholders: list[Stakeholder]) -> list[str]:
             clause = bracketed.group(1)
         clause = _TAIL.sub("", _LEAD.sub("", clause)).strip()
         if _WORD.findall(clause) and len(clause) >= 3:
-            s.role = clause[:160]
+            if _INTEREST_WORDS.search(clause):
+                s.interest = clause[:160]
+            else:
+                s.role = clause[:160]
             enriched.append(s.name)
     return enriched
+
+
+_ACTIVITY_WORDS = frozenset(
+    [
+        "herinrichting",
+        "reconstructie",
+        "vernieuwing",
+        "vergroening",
+        "rioolvervanging",
+        "schoolzone",
+        "aardgasvrij",
+        "klimaatadaptatie",
+        "project",
+        "integrale",
+    ]
+)
 
 
 def _title(text: str) -> str | None:
@@ -560,6 +608,8 @@ def _title(text: str) -> str | None:
         return None
     lowered = text[:2000].lower()
     name = place.group(1).strip()
+    if name.split()[0].lower() in _ACTIVITY_WORDS:
+        return name  # "Herinrichting Stationsstraat" is already a title
     for cue, label in (
         ("aardgasvrij", "Aardgasvrij"),
         ("schoolzone", "Schoolzone"),
