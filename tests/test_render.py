@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.shared import Length
 
 from opdrachtassistent.commission import (
     SECTION_TITLES,
@@ -328,7 +329,7 @@ def test_docx_tables_for_stakeholders_resources_and_findings() -> None:
         "Budget": "€ 2.500.000",
         "Capaciteit": "1,5 fte",
         "Einddatum": "31 december 2027",
-        "Dekking": "GRP met een bijdrage van het waterschap",
+        "Financiering": "GRP met een bijdrage van het waterschap",
     }
     findings = by_header[common.FINDINGS_HEADER]
     assert len(findings.rows) == len(result.findings) + 1
@@ -437,3 +438,45 @@ def test_sources_listed_once_with_full_citation() -> None:
         "Knelpunten bij integrale uitvoering, Mandaat op het verkeerde niveau "
         "(Stantec, City Deal Openbare Ruimte)",
     )
+
+
+def test_docx_is_a4_with_a_16_cm_text_width() -> None:
+    doc = _open(to_docx(full(), today=TODAY))
+    section = doc.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0  # not python-docx's US Letter default
+    assert round(section.page_height.cm, 1) == 29.7
+    text_width = Length(section.page_width - section.left_margin - section.right_margin)
+    assert round(text_width.cm, 1) == 16.0
+
+
+def _num_id(paragraph: Any) -> int:
+    return int(paragraph._p.pPr.numPr.numId.val)
+
+
+def test_docx_numbered_lists_each_start_at_one() -> None:
+    """The sources list must not continue the numbering of the open questions (2, 3, ...)."""
+    c = full()
+    doc = _open(to_docx(c, with_sources(review(c, today=TODAY)), today=TODAY))
+    numbered = [p for p in doc.paragraphs if p.style.name == "List Number"]
+    questions = numbered[: len(c.open_questions)]
+    sources = numbered[len(c.open_questions) :]
+    assert questions and sources
+    assert {_num_id(p) for p in questions} != {_num_id(p) for p in sources}
+    assert len({_num_id(p) for p in sources}) == 1
+    numbering = doc.part.numbering_part.element
+    for group in (questions, sources):
+        num = numbering.num_having_numId(_num_id(group[0]))
+        starts = num.xpath("./w:lvlOverride/w:startOverride/@w:val")
+        assert starts == ["1"]
+
+
+def test_docx_tables_give_the_long_text_the_room() -> None:
+    c = full()
+    doc = _open(to_docx(c, with_sources(review(c, today=TODAY)), today=TODAY))
+    by_header = {tuple(cell.text for cell in t.rows[0].cells): t for t in doc.tables}
+    findings = by_header[common.FINDINGS_HEADER]
+    widths = [cell.width.cm for cell in findings.rows[1].cells]
+    assert widths[2] == max(widths)  # "Bevinding"
+    for table in (findings, by_header[common.STAKEHOLDER_HEADER]):
+        total = sum(cell.width.cm for cell in table.rows[0].cells)
+        assert total == pytest.approx(16.0, abs=0.05)

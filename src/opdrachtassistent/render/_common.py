@@ -81,7 +81,7 @@ def resource_rows(c: Commission) -> list[tuple[str, str]]:
             f"{number(r.capacity_fte)} fte" if r.capacity_fte is not None else NOT_FILLED,
         ),
         ("Einddatum", dutch_date(r.deadline) if r.deadline is not None else NOT_FILLED),
-        ("Dekking", r.funding or NOT_FILLED),
+        ("Financiering", r.funding or NOT_FILLED),
     ]
 
 

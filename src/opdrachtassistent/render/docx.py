@@ -31,6 +31,16 @@ ACCENT = RGBColor(0x1F, 0x3A, 0x5F)  # dark blue: contrast > 10:1 on white
 MUTED = RGBColor(0x55, 0x55, 0x55)
 MAP_WIDTH = Cm(15)
 MAP_CAPTION = "Krachtenveld: invloed en belang van de stakeholders"
+# A4 (Dutch government documents), not python-docx's default US Letter.
+PAGE_WIDTH, PAGE_HEIGHT = Cm(21), Cm(29.7)
+MARGIN_SIDE = Cm(2.5)
+# Column widths in cm per table (16 cm of text width on A4): the long text gets the room.
+COLUMN_WIDTHS: dict[tuple[str, ...], tuple[float, ...]] = {
+    common.STAKEHOLDER_HEADER: (3.3, 2.7, 4.3, 3.3, 1.2, 1.2),
+    common.RESOURCES_HEADER: (4.5, 11.5),
+    common.FINDINGS_HEADER: (2.6, 2.9, 7.0, 3.5),
+    ("Onderdeel", "Status"): (5.5, 10.5),
+}
 
 # Characters XML 1.0 cannot contain; python-docx refuses them, so they are dropped.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -55,7 +65,8 @@ def _style_document(doc: _Doc) -> None:
         style.font.size = Pt(size)
         style.font.color.rgb = ACCENT
     for section in doc.sections:
-        section.left_margin = section.right_margin = Cm(2.5)
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.left_margin = section.right_margin = MARGIN_SIDE
         section.top_margin = section.bottom_margin = Cm(2.2)
 
 
@@ -100,6 +111,20 @@ def _bullets(doc: _Doc, items: Sequence[str], style: str = "List Bullet") -> Non
         doc.add_paragraph(clean(item), style=style)
 
 
+def _numbered(doc: _Doc, items: Sequence[str]) -> None:
+    """A numbered list that starts at 1 (Word otherwise continues the previous list)."""
+    numbering = doc.part.numbering_part.element
+    style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    for item in items:
+        paragraph = doc.add_paragraph(clean(item), style="List Number")
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num.numId
+
+
 def _table(doc: _Doc, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
@@ -119,6 +144,13 @@ def _table(doc: _Doc, header: Sequence[str], rows: Sequence[Sequence[str]]) -> N
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = clean(text)
+    widths = COLUMN_WIDTHS.get(tuple(header))
+    if widths:
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+            for cell in column.cells:
+                cell.width = Cm(width)
     doc.add_paragraph()
 
 
@@ -229,7 +261,7 @@ def _review(doc: _Doc, review: Review) -> None:
     sources = common.source_list(review)
     if sources:
         doc.add_heading(common.SOURCES_TITLE, level=2)
-        _bullets(doc, sources, style="List Number")
+        _numbered(doc, sources)
 
 
 def to_docx(
@@ -266,7 +298,7 @@ def to_docx(
     doc.add_heading(common.OPEN_QUESTIONS_TITLE, level=1)
     questions = [q for q in c.open_questions if q.strip()]
     if questions:
-        _bullets(doc, questions, style="List Number")
+        _numbered(doc, questions)
     else:
         doc.add_paragraph("Geen open vragen.")
     if review is not None:
