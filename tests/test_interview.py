@@ -382,3 +382,32 @@ def test_revisit_names_what_is_missing_in_plain_dutch() -> None:
         t.message for t in turns if "Eerder kon u" in t.message and "werkwijze" in t.message
     )
     assert "4+ woorden" not in revisit and "de werkwijze" in revisit
+
+
+def test_first_value_is_noted_not_corrected() -> None:
+    it = Interview()
+    it.opening()
+    turn = it.answer("het budget is toch 4 miljoen")
+    assert "Genoteerd" in turn.message and "Aangepast" not in turn.message
+
+
+def test_organisation_named_at_the_summary_is_applied() -> None:
+    it = Interview()
+    it.opening()
+    it.answer(OPENING)
+    turn = None
+    for _ in range(20):
+        turn = it.answer(ANSWERS.get(str(it.asking), "weet ik niet"))
+        if turn.asking == "confirm":
+            break
+    it.answer("Een integraal projectteam met wekelijks overleg en een stuurgroep.")
+    assert it.commission.organisation == (
+        "Een integraal projectteam met wekelijks overleg en een stuurgroep."
+    )
+
+
+def test_no_other_parties_asked_when_none_are_known() -> None:
+    it = Interview()
+    _ask_until(it, "stakeholders")
+    turn = it.answer("🙂🙂 <script>x</script>")
+    assert "andere" not in turn.message

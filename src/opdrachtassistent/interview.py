@@ -756,12 +756,17 @@ _EXPLICIT: dict[str, re.Pattern[str]] = {
         ("goal_statement", "doel|doelstelling"),
         ("decision_space", "beslisruimte|mandaat"),
         ("escalation", "escalatie|escalatieroute"),
-        ("organisation", "werkwijze|organisatie|projectteam|kernteam|integraal team|stuurgroep"),
+        ("organisation", "werkwijze|organisatie"),
         ("funding", "financiering|dekking"),
     )
 }
+# A description of a team needs no "is": "een integraal projectteam met wekelijks overleg".
+_EXPLICIT["organisation_team"] = re.compile(
+    r"\b(?:\w*projectteam|kernteam|integraal team|stuurgroep|bouwteam|wijkteam)\b", re.IGNORECASE
+)
 
 
 def _explicit_fields(text: str) -> set[str]:
     """Free-text fields the user names outright ("de werkwijze is ..."), after the summary."""
-    return {field for field, pattern in _EXPLICIT.items() if pattern.search(text)}
+    named = {field for field, pattern in _EXPLICIT.items() if pattern.search(text)}
+    return named | ({"organisation"} if "organisation_team" in named else set())
