@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -173,8 +173,85 @@ GRID_W, GRID_H = 5 * CELL_W, 5 * CELL_H
 WIDTH, HEIGHT = MARGIN_L + GRID_W + MARGIN_R, MARGIN_T + GRID_H + MARGIN_B
 LINE_H = 16
 MAX_LINES = 4
-MAX_LABEL = 20
+LABEL_SIZE = 12  # px in the SVG
+LABEL_PAD_L, LABEL_PAD_R = 8, 6
+LABEL_W = CELL_W - LABEL_PAD_L - LABEL_PAD_R  # room for a label inside its cell
 TITLE = "Krachtenveld: invloed en belang van de stakeholders"
+
+Measure = Callable[[str], float]
+
+
+def svg_text_width(text: str, size: float = LABEL_SIZE) -> float:
+    """A generous estimate of a label's width in a wide sans-serif (DejaVu Sans), in px.
+
+    The browser picks the font, so the SVG cannot measure; estimating on the wide side keeps
+    labels inside their cell with narrower fonts too (and a clip path catches the rest).
+    """
+    em = 0.0
+    for ch in text:
+        if ch in "ilj.,;:'|!() ":
+            em += 0.34
+        elif ch in "MWmw@%":
+            em += 1.05
+        elif ch.isupper() or ch.isdigit() or ch in "<>=&#_~":
+            em += 0.74
+        else:
+            em += 0.62
+    return em * size
+
+
+def _fit(text: str, measure: Measure, width: float) -> str:
+    """`text` cut with an ellipsis so that it fits `width`."""
+    if measure(text) <= width:
+        return text
+    while text and measure(text.rstrip() + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _wrap(name: str, measure: Measure, width: float, max_lines: int) -> list[str]:
+    """A name over at most `max_lines` lines that each fit `width`, broken between words."""
+    words = " ".join(name.split()).split(" ")
+    lines: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if measure(candidate) <= width or not current:
+            current = candidate
+            continue
+        if len(lines) == max_lines - 1:  # last line: the rest, cut to fit
+            return [*lines, _fit(" ".join([current, *words[i:]]), measure, width)]
+        lines.append(_fit(current, measure, width))
+        current = word
+    return [*lines, _fit(current, measure, width)][:max_lines]
+
+
+def _max_lines(influence: int, concern: int) -> int:
+    # the bottom corner cells hold a quadrant name on their last line
+    return MAX_LINES - 1 if influence == 1 and concern in (1, 5) else MAX_LINES
+
+
+def cell_lines(
+    members: Sequence[Position],
+    measure: Measure,
+    *,
+    width: float = LABEL_W,
+    max_lines: int = MAX_LINES,
+) -> list[str]:
+    """The label lines of one cell: every name wrapped (two lines at most) and cut to fit;
+    when they do not all fit, as many names as fit and '+ n meer'."""
+    wrapped = [_wrap(p.name, measure, width, 2) for p in members]
+    lines: list[str] = []
+    for n, name_lines in enumerate(wrapped):
+        rest = len(wrapped) - n - 1
+        room = max_lines - len(lines) - (1 if rest else 0)
+        if len(name_lines) > room:
+            if room >= 1 and not rest:
+                lines.append(_fit(" ".join(name_lines), measure, width))
+                return lines
+            return [*lines, _fit(f"+ {len(wrapped) - n} meer", measure, width)]
+        lines.extend(name_lines)
+    return lines
 
 
 def _cell_origin(influence: int, concern: int) -> tuple[int, int]:
@@ -188,18 +265,6 @@ def _cells(items: Sequence[Position]) -> dict[tuple[int, int], list[Position]]:
     for p in items:
         cells.setdefault((p.influence, p.concern), []).append(p)
     return cells
-
-
-def _short(name: str) -> str:
-    flat = " ".join(name.split())
-    return flat if len(flat) <= MAX_LABEL else flat[: MAX_LABEL - 1] + "…"
-
-
-def _cell_lines(members: Sequence[Position]) -> list[str]:
-    lines = [_short(p.name) for p in members]
-    if len(lines) > MAX_LINES:
-        lines = [*lines[: MAX_LINES - 1], f"+ {len(lines) - MAX_LINES + 1} meer"]
-    return lines
 
 
 def to_svg(stakeholders: Sequence[Stakeholder]) -> str:
@@ -240,11 +305,18 @@ def to_svg(stakeholders: Sequence[Stakeholder]) -> str:
         )
     for (inf, con), members in _cells(items).items():
         x, y = _cell_origin(inf, con)
-        for i, line in enumerate(_cell_lines(members)):
+        clip = f"skm-cell-{inf}-{con}"
+        parts.append(
+            f'<clipPath id="{clip}"><rect x="{x}" y="{y}" width="{CELL_W}" '
+            f'height="{CELL_H}"/></clipPath><g clip-path="url(#{clip})">'
+        )
+        lines = cell_lines(members, svg_text_width, max_lines=_max_lines(inf, con))
+        for i, line in enumerate(lines):
             parts.append(
-                f'<text x="{x + 8}" y="{y + 30 + i * LINE_H}" font-size="13" '
-                f'fill="{TEXT_COLOUR}">{e(line)}</text>'
+                f'<text x="{x + LABEL_PAD_L}" y="{y + 30 + i * LINE_H}" '
+                f'font-size="{LABEL_SIZE}" fill="{TEXT_COLOUR}">{e(line)}</text>'
             )
+        parts.append("</g>")
     gx, gy = MARGIN_L, MARGIN_T
     parts.append(
         f'<rect x="{gx}" y="{gy}" width="{GRID_W}" height="{GRID_H}" fill="none" '
@@ -355,10 +427,15 @@ def to_png(stakeholders: Sequence[Stakeholder], *, scale: int = 2) -> bytes:
         tx = s(x + CELL_W - 6) - tw if right else s(x + 6)
         ty = s(y + (CELL_H - 18 if inf == 1 else 4))
         draw.text((tx, ty), q, fill=(61, 61, 61), font=small)
+
+    def measure(text: str) -> float:
+        return draw.textlength(text, font=normal) / scale
+
     for (inf, con), members in _cells(items).items():
         x, y = _cell_origin(inf, con)
-        for i, line in enumerate(_cell_lines(members)):
-            draw.text((s(x + 8), s(y + 18 + i * LINE_H)), line, fill=text_c, font=normal)
+        lines = cell_lines(members, measure, max_lines=_max_lines(inf, con))
+        for i, line in enumerate(lines):
+            draw.text((s(x + LABEL_PAD_L), s(y + 18 + i * LINE_H)), line, fill=text_c, font=normal)
     draw.rectangle(
         (s(MARGIN_L), s(MARGIN_T), s(MARGIN_L + GRID_W), s(MARGIN_T + GRID_H)),
         outline=grid_c,

@@ -10,12 +10,17 @@ from PIL import Image
 
 from opdrachtassistent.commission import Stakeholder
 from opdrachtassistent.stakeholder_map import (
+    CELL_W,
     DEFAULT_SCORES,
+    LABEL_PAD_L,
+    LABEL_W,
+    MARGIN_L,
     UNKNOWN_SCORES,
     default_scores,
     normalise_kind,
     position,
     quadrant,
+    svg_text_width,
     to_html,
     to_png,
     to_svg,
@@ -110,3 +115,57 @@ def test_png_bytes() -> None:
     assert img.format == "PNG"
     assert img.size[0] > 600 and img.size[1] > 400
     assert len(to_png([])) > 1000  # an empty grid is still a valid picture
+
+
+# Names seen in the browser: labels ran into the next cell ("ondernemers van de …bewoners")
+# and past the right edge of the grid.
+CROWDED = [
+    Stakeholder(name="ondernemers van de Dorpsstraat", kind="ondernemers"),
+    Stakeholder(name="bewoners", kind="bewoners"),
+    Stakeholder(name="Stichting Kinderopvang De Regenboog", kind="school"),
+    Stakeholder(name="<svg onload=alert(5)>", kind="bewoners"),
+    Stakeholder(name="Buurtvereniging", kind="bewoners"),
+    Stakeholder(name="waterschap Brabantse Delta", kind="waterschap"),
+    Stakeholder(name="Hoogheemraadschap van Schieland en de Krimpenerwaard", kind="waterschap"),
+    Stakeholder(name="MMMMMMMMMMMMMMMMMMMMMMMMMMMM", kind="waterschap"),
+]
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def _labels(svg: str) -> list[tuple[float, str]]:
+    root = ET.fromstring(svg)
+    return [
+        (float(t.get("x", "0")), t.text or "")
+        for t in root.iter(f"{SVG_NS}text")
+        if t.get("font-size") == "12" and t.get("font-style") is None
+    ]
+
+
+def test_svg_labels_stay_inside_their_cell() -> None:
+    labels = _labels(to_svg(CROWDED))
+    assert labels
+    for x, text in labels:
+        column_start = MARGIN_L + ((x - LABEL_PAD_L - MARGIN_L) // CELL_W) * CELL_W
+        # a deliberately generous (wide-font) estimate must still end inside the cell
+        assert x + svg_text_width(text) <= column_start + CELL_W, text
+        assert len(text) <= 24, text
+    texts = [t for _, t in labels]
+    # long names are wrapped between words, not only cut
+    assert "ondernemers van de" in texts and "Dorpsstraat" in texts
+    assert any(t.startswith("+ ") and t.endswith(" meer") for t in texts)  # 5 in one cell
+    assert any(t.endswith("…") for t in texts)
+    assert "clip-path=" in to_svg(CROWDED)
+
+
+def test_png_labels_fit_their_cell() -> None:
+    from PIL import ImageDraw, ImageFont
+
+    from opdrachtassistent import stakeholder_map as sm
+
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    font = ImageFont.load_default(size=13)
+    members = [sm.position(s) for s in CROWDED if s.kind == "waterschap"]
+    lines = sm.cell_lines(members, lambda t: draw.textlength(t, font=font))
+    assert 1 < len(lines) <= sm.MAX_LINES
+    assert all(draw.textlength(line, font=font) <= LABEL_W for line in lines)
+    Image.open(io.BytesIO(to_png(CROWDED))).verify()
