@@ -32,6 +32,8 @@ from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, SectionKey  #
 from opdrachtassistent.errors import OpdrachtError  # noqa: E402
 from opdrachtassistent.ui_forms import FORMAT_HELP, section_to_text  # noqa: E402
 from opdrachtassistent.ui_render import (  # noqa: E402
+    NO_SOURCES,
+    SUMMARY_NO_SOURCES,
     chat_messages,
     document_html,
     progress_html,
@@ -119,7 +121,11 @@ CSS = """
 .oa-doc dt { font-weight:600; } .oa-doc dd { margin:0 0 .4rem 1rem; }
 .oa-table { border-collapse:collapse; width:100%; }
 .oa-table th, .oa-table td { border:1px solid #9ca3af; padding:.2rem .4rem; text-align:left; }
-.oa-cite { font-size:.85rem; color:#374151; }
+.oa-cite { display:block; font-size:.85rem; color:#374151; margin:.2rem 0 .5rem 0; }
+.oa-sources-list { font-size:.85rem; color:#374151; }
+/* The chat's own "clear" icon only blanked the transcript (state and document stayed);
+   "Nieuw gesprek" is the way to start over. */
+#oa-chat .icon-button-wrapper.top-panel { display:none !important; }
 .oa-status-error p { color:#7f1d1d; background:#fee2e2; padding:.4rem .6rem;
                      border-left:4px solid #b91c1c; }
 .oa-status-info p { color:#1e3a8a; background:#eff6ff; padding:.4rem .6rem;
@@ -198,7 +204,8 @@ def build_app(services: Services, *, conversations: Conversations | None = None)
                     sources = gr.HTML(elem_id="oa-sources", js_on_load=None)
             with gr.Column(scale=6, min_width=360):
                 progress = gr.HTML(elem_id="oa-progress", js_on_load=None)
-                with gr.Tabs():
+                # wrap: on a 1280-1366 px laptop "menu" hid Gesprekken and Oefenen behind "..."
+                with gr.Tabs(overflow_behavior="wrap", elem_id="oa-tabs"):
                     with gr.Tab(TEXT["doc_tab"], elem_id="oa-tab-doc"):
                         document = gr.HTML(elem_id="oa-document", js_on_load=None)
                     with gr.Tab(TEXT["map_tab"], elem_id="oa-tab-map"):
@@ -307,7 +314,11 @@ def build_app(services: Services, *, conversations: Conversations | None = None)
                 chat_messages(interview.messages),
                 progress_html(commission),
                 document_html(commission, asking=asking),
-                sources_html(interview.sources, why=why),
+                sources_html(
+                    interview.sources,
+                    why=why,
+                    empty=SUMMARY_NO_SOURCES if asking in ("confirm", None) else NO_SOURCES,
+                ),
                 stakeholder_map.to_html(commission.stakeholders),
                 section_to_text(commission, chosen),
                 status_html(out.note, kind="error" if out.error else "info"),
@@ -486,9 +497,31 @@ def build_app(services: Services, *, conversations: Conversations | None = None)
     return blocks
 
 
+# Gradio's bundled Source Sans Pro / IBM Plex Mono SemiBold (600) files are tiny subsets
+# (about 5 KB): every semibold heading, label and badge then mixed a few Source Sans glyphs
+# with a fallback font ("A" and "B" visibly different). Regular and Bold are complete, so
+# the theme declares 400 and 700 only; CSS weight 600 then resolves to the full Bold face.
+FONT_WEIGHTS = (400, 700)
+
+
 def theme() -> gr.themes.Base:
     """Default Gradio theme with a blue that keeps white button text above 4.5:1 contrast."""
-    return gr.themes.Default(primary_hue="blue", neutral_hue="slate").set(
+    return gr.themes.Default(
+        primary_hue="blue",
+        neutral_hue="slate",
+        font=(
+            gr.themes.LocalFont("Source Sans Pro", weights=FONT_WEIGHTS),
+            "ui-sans-serif",
+            "system-ui",
+            "sans-serif",
+        ),
+        font_mono=(
+            gr.themes.LocalFont("IBM Plex Mono", weights=FONT_WEIGHTS),
+            "ui-monospace",
+            "Consolas",
+            "monospace",
+        ),
+    ).set(
         button_primary_background_fill="#1d4ed8",
         button_primary_background_fill_hover="#1e40af",
         button_primary_text_color="#ffffff",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
 from opdrachtassistent.fmt import dutch_date, euro, number
 from opdrachtassistent.passages import Passage
+from opdrachtassistent.render import _common as common
 from opdrachtassistent.render.markdown import escape as escape_markdown
 
 if TYPE_CHECKING:
@@ -173,13 +174,27 @@ def document_html(commission: Commission, *, asking: str | None = None) -> str:
     return "".join(parts)
 
 
-def sources_html(passages: Sequence[Passage], *, why: str | None = None) -> str:
-    """The passages behind the current question, with title, heading and source."""
+NO_SOURCES = "Voor deze vraag zijn geen bronnen gevonden."
+SUMMARY_NO_SOURCES = (
+    "Bij de samenvatting horen geen nieuwe bronnen. De bronnen per onderdeel staan bij de "
+    "vragen en in de kwaliteitstoets."
+)
+
+
+def _distinct_sources(passages: Sequence[Passage]) -> list[str]:
+    return list(dict.fromkeys(p.source for p in passages if p.source and p.source.strip()))
+
+
+def sources_html(
+    passages: Sequence[Passage], *, why: str | None = None, empty: str = NO_SOURCES
+) -> str:
+    """The passages behind the current question, with title and heading; each distinct
+    source is cited once below them (passages of one document would repeat it)."""
     parts = ['<div class="oa-sources">']
     if why:
         parts.append(f"<p>{e(why)}</p>")
     if not passages:
-        parts.append('<p class="oa-empty">Voor deze vraag zijn geen bronnen gevonden.</p>')
+        parts.append(f'<p class="oa-empty">{e(empty)}</p>')
     else:
         parts.append("<ul>")
         for p in passages:
@@ -189,16 +204,24 @@ def sources_html(passages: Sequence[Passage], *, why: str | None = None) -> str:
                 excerpt = excerpt[:319].rstrip() + "…"
             parts.append(
                 f"<li><strong>{e(p.title)}</strong>{heading}"
-                f"<blockquote>{e(excerpt)}</blockquote>"
-                f'<p class="oa-cite">Bron: {e(p.source)}</p></li>'
+                f"<blockquote>{e(excerpt)}</blockquote></li>"
             )
         parts.append("</ul>")
+        sources = _distinct_sources(passages)
+        label = "Bron" if len(sources) == 1 else "Bronnen"
+        if sources:
+            parts.append(
+                f'<p class="oa-cite">{label}: '
+                + "; ".join(e(" ".join(x.split())) for x in sources)
+                + "</p>"
+            )
     parts.append("</div>")
     return "".join(parts)
 
 
 def review_html(review: Review) -> str:
-    """The quality check: verdict, readiness and findings by severity with their sources."""
+    """The quality check: verdict, readiness and findings by severity, each with the short
+    name of its sources; the full citations follow once, numbered (as in the exports)."""
     ready = "Klaar voor de uitvoering" if review.ready else "Nog niet klaar voor de uitvoering"
     parts = [
         '<section class="oa-review" aria-labelledby="oa-review-title">',
@@ -207,21 +230,23 @@ def review_html(review: Review) -> str:
     ]
     if not review.findings:
         parts.append("<p>Geen bevindingen.</p>")
-    for severity in ("hoog", "midden", "laag"):
-        findings = [f for f in review.findings if f.severity == severity]
-        if not findings:
-            continue
+    for severity, findings in common.findings_by_severity(review):
         parts.append(f"<h4>{SEVERITY_WORDS[severity]} ({len(findings)})</h4><ul>")
         for f in findings:
-            cites = "; ".join(
-                f"{p.title}{', ' + p.heading if p.heading else ''} ({p.source})" for p in f.sources
-            )
+            cites = common.source_text(f)
             parts.append(
                 f"<li><strong>{e(SECTION_TITLES[f.section])}</strong>: {e(f.message)}"
-                + (f'<p class="oa-cite">Bron: {e(cites)}</p>' if cites else "")
+                + (f'<span class="oa-cite">Bron: {e(cites)}</span>' if cites else "")
                 + "</li>"
             )
         parts.append("</ul>")
+    sources = common.source_list(review)
+    if sources:
+        parts.append(
+            f"<h4>{e(common.SOURCES_TITLE)}</h4><ol class='oa-sources-list'>"
+            + "".join(f"<li>{e(x)}</li>" for x in sources)
+            + "</ol>"
+        )
     parts.append("</section>")
     return "".join(parts)
 

@@ -187,3 +187,74 @@ def test_keyboard_only_answer(page: Page) -> None:
     page.keyboard.type(get("schoolzone").steps[0].text)
     page.keyboard.press("Enter")
     assert wait_progress_above(page, 0) > 0
+
+
+def press_tab_until(page: Page, selector: str, limit: int = 60) -> None:
+    """Tab through the page (keyboard only) until `selector` has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            return
+    raise AssertionError(f"{selector} is not reachable with Tab")
+
+
+def test_laptop_width_every_tab_visible_and_keyboard_reachable(page: Page) -> None:
+    """At 1280 px Gradio hid 'Gesprekken' and 'Oefenen' behind an unlabelled '...' menu."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[role=tab]')].filter("
+        "t => t.getBoundingClientRect().width > 0).length === 7"
+    )
+    assert page.locator(".overflow-menu button").filter(visible=True).count() == 0
+    # the chat's own 'clear' icon only blanked the transcript; it is not offered
+    assert page.locator("#oa-chat .top-panel button").filter(visible=True).count() == 0
+
+    page.get_by_label("Uw antwoord").focus()
+    press_tab_until(page, "#oa-tab-scenarios-button")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Scenario laden").wait_for()
+    press_tab_until(page, "#oa-scenario-start")
+    page.keyboard.press("Enter")
+    page.get_by_text("geladen").first.wait_for()
+    press_tab_until(page, "#oa-scenario-step")
+    page.keyboard.press("Enter")
+    assert wait_progress_above(page, 0) > 0
+
+
+def test_stakeholder_map_labels_stay_in_their_cells(page: Page) -> None:
+    """Long names ran into the next cell and past the edge of the grid."""
+    page.get_by_role("tab", name="Bewerken").click()
+    page.locator("#oa-section input").click()
+    page.get_by_role("option", name="Stakeholders").click()
+    # the section's text and help arrive together; typing earlier would be overwritten
+    page.locator("#oa-edit-help").get_by_text("Eén partij per regel").wait_for()
+    page.get_by_label("Inhoud van het onderdeel").fill(
+        "ondernemers van de Dorpsstraat | ondernemers\n"
+        "bewoners | bewoners\n"
+        "Stichting Kinderopvang De Regenboog | school\n"
+        "Hoogheemraadschap van Schieland en de Krimpenerwaard | waterschap\n"
+        "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW | netbeheerder"
+    )
+    page.get_by_role("button", name="Wijziging opslaan").click()
+    page.get_by_text("Uw wijziging is verwerkt").first.wait_for()
+    page.get_by_role("tab", name="Krachtenveld").click()
+    page.locator("#oa-map svg text").first.wait_for()
+    overflow = page.evaluate(
+        """() => {
+            const svg = document.querySelector('#oa-map svg');
+            const out = [];
+            for (const t of svg.querySelectorAll('g[clip-path] text')) {
+                const b = t.getBBox();
+                const x = Number(t.getAttribute('x'));
+                const cells = [...svg.querySelectorAll('rect')].filter(r =>
+                    Number(r.getAttribute('width')) === 150 &&
+                    Number(r.getAttribute('x')) <= x && x < Number(r.getAttribute('x')) + 150);
+                const right = Number(cells[0].getAttribute('x')) + 150;
+                if (b.x + b.width > right) out.push([t.textContent, b.x + b.width, right]);
+            }
+            return out;
+        }"""
+    )
+    assert overflow == []
+    texts = page.locator("#oa-map svg g[clip-path] text").all_text_contents()
+    assert "Dorpsstraat" in texts  # wrapped, not cut
