@@ -480,3 +480,13 @@ def test_docx_tables_give_the_long_text_the_room() -> None:
     for table in (findings, by_header[common.STAKEHOLDER_HEADER]):
         total = sum(cell.width.cm for cell in table.rows[0].cells)
         assert total == pytest.approx(16.0, abs=0.05)
+
+
+def test_markdown_findings_without_internal_rule_ids() -> None:
+    """A municipal document shows the finding, not the checker's rule id (`open_vragen`)."""
+    c = full()
+    result = review(c, today=TODAY)
+    assert result.findings
+    md = to_markdown(c, result, today=TODAY)
+    for f in result.findings:
+        assert f"`{f.rule}`" not in md

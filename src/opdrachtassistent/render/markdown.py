@@ -107,7 +107,7 @@ def _review_lines(review: Review) -> list[str]:
         lines += [f"### {common.SEVERITY_LABELS[severity]} ({len(findings)})", ""]
         for f in findings:
             section = SECTION_TITLES[f.section]
-            lines.append(f"- **{section}** (`{f.rule}`): {escape_inline(f.message)}")
+            lines.append(f"- **{section}**: {escape_inline(f.message)}")
             if f.sources:
                 lines.append(f"  _Bronnen: {escape_inline(common.source_text(f))}_")
         lines.append("")
