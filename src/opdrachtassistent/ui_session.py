@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from opdrachtassistent import stakeholder_map
-from opdrachtassistent.commission import Commission, SectionKey
+from opdrachtassistent.commission import SECTION_TITLES, Commission, SectionKey
 from opdrachtassistent.errors import InputError, OpdrachtError, StorageError
 from opdrachtassistent.interview import Interview, InterviewState, Turn
 from opdrachtassistent.scenarios import Replay
@@ -203,11 +203,21 @@ class Conversations:
         if state.replay is None:
             raise InputError("Laad eerst een scenario.")
         replay = state.replay.model_copy(deep=True)
-        text = replay.next_answer(state.interview.asking)
+        asking = state.interview.asking
+        text = replay.next_answer(asking)
         if text is None:
             return Outcome(state=state, note="Het scenario is helemaal afgespeeld."), None
         advanced = state.model_copy(update={"replay": replay})
-        return self.answer(owner, advanced, text)
+        out, turn = self.answer(owner, advanced, text)
+        if not out.error:  # tell the trainer where the replay stands
+            if asking == "confirm":
+                out.note = "Laatste stap: de bestuurder bevestigt de samenvatting."
+            else:
+                section = SECTION_TITLES.get(asking, "") if asking else ""
+                out.note = f"Stap {len(replay.used)}: antwoord van de bestuurder" + (
+                    f" bij '{section}'." if section else "."
+                )
+        return out, turn
 
     # -- review and exports -----------------------------------------------------------------
 
