@@ -36,7 +36,7 @@ PAGE_WIDTH, PAGE_HEIGHT = Cm(21), Cm(29.7)
 MARGIN_SIDE = Cm(2.5)
 # Column widths in cm per table (16 cm of text width on A4): the long text gets the room.
 COLUMN_WIDTHS: dict[tuple[str, ...], tuple[float, ...]] = {
-    common.STAKEHOLDER_HEADER: (3.3, 2.7, 4.3, 3.3, 1.2, 1.2),
+    common.STAKEHOLDER_HEADER: (3.0, 2.8, 3.7, 3.0, 1.7, 1.8),
     common.RESOURCES_HEADER: (4.5, 11.5),
     common.FINDINGS_HEADER: (2.6, 2.9, 7.0, 3.5),
     ("Onderdeel", "Status"): (5.5, 10.5),
