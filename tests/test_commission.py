@@ -157,7 +157,7 @@ def test_empty_commission_is_empty_everywhere() -> None:
             "resources",
             ["een einddatum"],
         ),
-        ({"context": "te kort"}, "context", ["een aanleiding van minstens 4 woorden"]),
+        ({"context": "te kort"}, "context", ["een beschrijving van de aanleiding"]),
         (
             {"frameworks": []},
             "frameworks",
@@ -166,7 +166,7 @@ def test_empty_commission_is_empty_everywhere() -> None:
         (
             {"organisation": "projectteam"},
             "organisation",
-            ["een beschrijving van organisatie en werkwijze (4+ woorden)"],
+            ["een beschrijving van organisatie en werkwijze"],
         ),
     ],
 )

@@ -173,9 +173,10 @@ def _has_text(value: str | None) -> bool:
     return value is not None and len(value.split()) >= MIN_TEXT_WORDS
 
 
-# The criteria, documented once: each section is complete when every check holds.
+# The criteria, documented once: each section is complete when every check holds. A
+# description counts from MIN_TEXT_WORDS words (see _has_text); labels are shown to users.
 CRITERIA: dict[SectionKey, list[str]] = {
-    "context": [f"een aanleiding van minstens {MIN_TEXT_WORDS} woorden"],
+    "context": ["een beschrijving van de aanleiding"],
     "goal": ["een doelstelling", "minstens één concreet beoogd resultaat"],
     "mandate": ["een opdrachtgever", "het niveau (bestuurlijk of ambtelijk)", "de beslisruimte"],
     "stakeholders": [
@@ -185,7 +186,7 @@ CRITERIA: dict[SectionKey, list[str]] = {
     "resources": ["een budget", "de capaciteit in fte", "een einddatum"],
     "frameworks": ["minstens één kader (beleid, wet- of regelgeving, randvoorwaarde)"],
     "instruments": ["minstens één instrument"],
-    "organisation": [f"een beschrijving van organisatie en werkwijze ({MIN_TEXT_WORDS}+ woorden)"],
+    "organisation": ["een beschrijving van organisatie en werkwijze"],
 }
 
 

@@ -219,6 +219,14 @@ class Interview:
             return self._after_summary(text, notes)
         current = self._s.asking
         assert current is not None and current != "confirm"
+        if (
+            self._s.phase == "revisit"
+            and _YES.match(text)
+            and f"ja:{current}" not in self._s.probes
+        ):
+            # "Ja" to "weet u het nu?": ask for it, once.
+            self._s.probes[f"ja:{current}"] = 1
+            return self._turn(self._follow_up(current), follow_up=True)
         if is_skip(text):
             if current == "stakeholders" and self._propose_roles():
                 return self._advance([*notes, self._roles_note()])
@@ -245,8 +253,11 @@ class Interview:
         _prefer_corrected_values(extraction, text, self._extract)
         goal = self._s.commission.goal
         if current == "goal" and goal.statement and not goal.results:
-            # The statement is known and results were asked for: this answer is the result.
-            if not extraction.goal_results and extraction.goal_statement:
+            # The statement is known and results were asked for: this answer is the result,
+            # unless it only named something else ("Ik, wethouder Jansen.").
+            other = extraction.commissioner or extraction.budget_eur or extraction.deadline
+            short = len(text.split()) <= 8
+            if not extraction.goal_results and extraction.goal_statement and not (other and short):
                 extraction.goal_results = [extraction.goal_statement]
             extraction.goal_statement = None
         before = self._fraction(current)

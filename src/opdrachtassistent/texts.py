@@ -71,7 +71,7 @@ WHY: dict[SectionKey, str] = {
 
 # Targeted follow-ups, keyed by the missing item's label in commission.CRITERIA.
 FOLLOW_UPS: dict[str, str] = {
-    "een aanleiding van minstens 4 woorden": (
+    "een beschrijving van de aanleiding": (
         "Kunt u de aanleiding iets uitgebreider beschrijven? Welk probleem of welke kans ligt er?"
     ),
     "een doelstelling": "Wat is in één zin het doel van deze opgave?",
@@ -101,7 +101,7 @@ FOLLOW_UPS: dict[str, str] = {
         "gemeentelijk rioleringsplan of een bomenbeleidsplan."
     ),
     "minstens één instrument": "Welke instrumenten zet u in?",
-    "een beschrijving van organisatie en werkwijze (4+ woorden)": (
+    "een beschrijving van organisatie en werkwijze": (
         "Kunt u iets meer zeggen over de werkwijze: wie werkt samen in welk team, en hoe "
         "wordt er gestuurd?"
     ),
@@ -167,7 +167,7 @@ DEFAULT_ROLE_UNKNOWN = "betrokken partij; rol nog te bepalen"
 
 # How a missing item is named in a sentence ("Eerder kon u ... nog niet noemen").
 MISSING_PHRASES: dict[str, str] = {
-    "een aanleiding van minstens 4 woorden": "de aanleiding",
+    "een beschrijving van de aanleiding": "de aanleiding",
     "een doelstelling": "het doel",
     "minstens één concreet beoogd resultaat": "een concreet resultaat",
     "een opdrachtgever": "de opdrachtgever",
@@ -180,5 +180,5 @@ MISSING_PHRASES: dict[str, str] = {
     "een einddatum": "de einddatum",
     "minstens één kader (beleid, wet- of regelgeving, randvoorwaarde)": "de kaders",
     "minstens één instrument": "de instrumenten",
-    "een beschrijving van organisatie en werkwijze (4+ woorden)": "de werkwijze",
+    "een beschrijving van organisatie en werkwijze": "de werkwijze",
 }
