@@ -99,8 +99,10 @@ def notes_dir(tmp_path: Path) -> dict[str, Path]:
 
 
 def read_summary(report: BatchReport) -> list[dict[str, str]]:
-    with report.summary_csv.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
+    raw = report.summary_csv.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a BOM, so Dutch Excel reads UTF-8
+    with report.summary_csv.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter=";")
         assert tuple(reader.fieldnames or ()) == SUMMARY_COLUMNS
         return list(reader)
 

@@ -374,10 +374,14 @@ def draft_one(
 
 
 def write_summary(items: Sequence[BatchItem], path: Path) -> Path:
-    """The summary table across all drafts (UTF-8 CSV, comma-separated, one row per file)."""
+    """The summary table across all drafts, one row per file.
+
+    Semicolon-separated UTF-8 with a byte-order mark: the CSV that Dutch Excel opens into
+    columns with its accents intact (a comma CSV lands in one column there).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=SUMMARY_COLUMNS)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=SUMMARY_COLUMNS, delimiter=";")
         writer.writeheader()
         writer.writerows(item.row() for item in items)
     return path
