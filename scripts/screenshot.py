@@ -15,17 +15,9 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from opdrachtassistent.ui_bench import REPO, start_app
+from opdrachtassistent.ui_bench import CHROMIUM_FLAGS, REPO, start_app
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+FLAGS = CHROMIUM_FLAGS
 TARGET = REPO / "docs" / "screenshot.png"
 MAX_BYTES = 300_000
 

@@ -24,6 +24,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "app.py"
 START_TIMEOUT_S = 90.0
+# Headless Debian Chromium as the browser tests and the screenshot script start it: without
+# the background-networking switches it tries Google's hosts on every start.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TARGET_START_S = 8.0
 TARGET_RSS_MB = 700.0
 OFFLINE_ENV = {

@@ -16,19 +16,11 @@ from typing import Any
 import pytest
 
 from opdrachtassistent.scenarios import get
-from opdrachtassistent.ui_bench import REPO, RunningApp
+from opdrachtassistent.ui_bench import CHROMIUM_FLAGS, REPO, RunningApp
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+FLAGS = CHROMIUM_FLAGS
 
 pytestmark = [
     pytest.mark.browser,
