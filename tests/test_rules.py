@@ -193,3 +193,21 @@ def test_notes_with_inline_goal_label() -> None:
     assert e.goal_statement == "Een groene, klimaatbestendige Molenweg."
     assert e.goal_results == []
     assert e.context and "riool" in e.context
+
+
+def test_a_team_that_decides_is_a_mandate_not_an_organisation() -> None:
+    e = rules.extract(
+        "Het projectteam mag binnen budget en planning zelf beslissen over het ontwerp.",
+        section="mandate",
+    )
+    assert e.organisation is None and e.decision_space
+
+
+def test_team_description_in_passing_fills_the_organisation() -> None:
+    e = rules.extract(
+        "Een integraal projectteam met een projectleider en een omgevingsmanager, maandelijks "
+        "overleg met de stuurgroep. En 1,5 fte.",
+        section="resources",
+    )
+    assert e.organisation and e.organisation.startswith("Een integraal projectteam")
+    assert e.capacity_fte == 1.5

@@ -90,6 +90,11 @@ _STRONG_ORGANISATION = re.compile(
     r"\b(?:\w*projectteam|kernteam|integraal team|bouwteam|wijkteam|projectorganisatie)\b",
     re.IGNORECASE,
 )
+# What describes a team rather than what it may decide: who is in it, how it meets.
+_TEAM_MAKEUP = re.compile(
+    r"\b(?:met|bestaat uit|bestaande uit|samen|overleg\w*|komt .* bij elkaar|onder leiding)\b",
+    re.IGNORECASE,
+)
 # Text that addresses a machine rather than answering a question: kept out of every field.
 _INSTRUCTION = re.compile(
     r"\b(?:negeer|vergeet|ignore|disregard|forget)\b.{0,40}\b(?:instructies?|instructions?|"
@@ -305,7 +310,14 @@ class RulesExtractor:
         else:
             # "Een integraal projectteam met ... en maandelijks overleg" settles the
             # organisation whatever was asked.
-            team = [s for s in sents if _STRONG_ORGANISATION.search(s) and len(s.split()) >= 6]
+            team = [
+                s
+                for s in sents
+                if _STRONG_ORGANISATION.search(s)
+                and _TEAM_MAKEUP.search(s)
+                and not (_DECISION_CUE.search(s) or _ESCALATION_CUE.search(s))
+                and len(s.split()) >= 6
+            ]
             out.organisation = out.organisation or _join(team)
         if section == "stakeholders":
             out.stakeholders += _unknown_parties(text, out.stakeholders)
