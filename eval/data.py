@@ -2,7 +2,8 @@
 
 Both are plain JSON under `eval/cases/` (not `data/`: the root .gitignore ignores that),
 validated here so a malformed file fails loudly: one file per persona in
-`eval/cases/personas/`, all notes in `eval/cases/notes.json`.
+`eval/cases/personas/`, all notes in `eval/cases/notes.json`. `eval/holdout/` has the same
+layout: a held-out set that nobody tunes the engine against (`eval/run.py --holdout`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from opdrachtassistent.commission import SECTIONS, Level, SectionKey, Theme
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 PERSONA_DIR = CASES_DIR / "personas"
 NOTES_FILE = CASES_DIR / "notes.json"
+HOLDOUT_DIR = Path(__file__).resolve().parent / "holdout"
+HOLDOUT_PERSONA_DIR = HOLDOUT_DIR / "personas"
+HOLDOUT_NOTES_FILE = HOLDOUT_DIR / "notes.json"
 
 # How a simulated administrator talks; each persona has one or more of these.
 Style = Literal[

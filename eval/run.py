@@ -3,6 +3,7 @@
     .venv/bin/python eval/run.py               # print the table, write BENCHMARKS.md
     .venv/bin/python eval/run.py --no-write    # print only
     .venv/bin/python eval/run.py --failures    # also list every miss, for tuning
+    .venv/bin/python eval/run.py --holdout     # the held-out set (eval/holdout/), print only
 
 The same runner plays the naive form baseline (`eval/baseline.py`), side by side.
 Metric definitions: `eval/README.md` and `eval/metrics.py`.
@@ -26,7 +27,14 @@ if str(ROOT) not in sys.path:  # run as a script: make `eval` importable as a pa
     sys.path.insert(0, str(ROOT))
 
 from eval import baseline  # noqa: E402
-from eval.data import Note, Persona, load_notes, load_personas  # noqa: E402
+from eval.data import (  # noqa: E402
+    HOLDOUT_NOTES_FILE,
+    HOLDOUT_PERSONA_DIR,
+    Note,
+    Persona,
+    load_notes,
+    load_personas,
+)
 from eval.metrics import FIELDS, field_accuracy, mean, score_commission  # noqa: E402
 from opdrachtassistent.commission import SECTIONS, Commission  # noqa: E402
 
@@ -408,6 +416,7 @@ def render(
     bench: dict[str, Any] | None,
     *,
     commit: str = "",
+    holdout: bool = False,
 ) -> str:
     p_a, p_b = summarise_personas(assistant.personas), summarise_personas(base.personas)
     n_a, n_b = summarise_notes(assistant.notes), summarise_notes(base.notes)
@@ -415,7 +424,12 @@ def render(
     lines = [
         "# Benchmarks",
         "",
-        f"Gegenereerd door `make eval` (`eval/run.py`) op {date.today().isoformat()}"
+        (
+            "Achtergehouden set (`eval/holdout/`, `eval/run.py --holdout`)"
+            if holdout
+            else "Gegenereerd door `make eval` (`eval/run.py`)"
+        )
+        + f" op {date.today().isoformat()}"
         + (f", commit `{commit}`" if commit else "")
         + ". Definities: `eval/README.md`.",
         "",
@@ -589,13 +603,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="BENCHMARKS.md niet schrijven")
     parser.add_argument("--failures", action="store_true", help="elke misser tonen")
+    parser.add_argument(
+        "--holdout", action="store_true", help="de achtergehouden set (eval/holdout/) meten"
+    )
+    parser.add_argument("--write", action="store_true", help="met --holdout: toch schrijven")
     parser.add_argument("-o", "--output", type=Path, default=BENCHMARKS_FILE)
     args = parser.parse_args(argv)
-    personas, notes = load_personas(), load_notes()
+    if args.holdout:
+        personas, notes = load_personas(HOLDOUT_PERSONA_DIR), load_notes(HOLDOUT_NOTES_FILE)
+    else:
+        personas, notes = load_personas(), load_notes()
     assistant, base = evaluate(personas, notes)
-    table = render(assistant, base, load_bench(), commit=_commit())
+    table = render(assistant, base, load_bench(), commit=_commit(), holdout=args.holdout)
     print(table)
-    if not args.no_write:
+    if (args.write or not args.holdout) and not args.no_write:
         args.output.write_text(table, encoding="utf-8")
         print(f"\n(geschreven naar {args.output})", file=sys.stderr)
     if args.failures:
