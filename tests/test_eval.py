@@ -18,7 +18,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from eval import baseline, run  # noqa: E402
-from eval.data import STYLES, Facts, Persona, load_notes, load_personas  # noqa: E402
+from eval.data import (  # noqa: E402
+    HOLDOUT_NOTES_FILE,
+    HOLDOUT_PERSONA_DIR,
+    STYLES,
+    Facts,
+    Persona,
+    load_notes,
+    load_personas,
+)
 from eval.metrics import (  # noqa: E402
     commissioner_match,
     field_accuracy,
@@ -40,6 +48,8 @@ from opdrachtassistent.commission import (  # noqa: E402
 
 PERSONAS = load_personas()
 NOTES = load_notes()
+HOLDOUT_PERSONAS = load_personas(HOLDOUT_PERSONA_DIR)
+HOLDOUT_NOTES = load_notes(HOLDOUT_NOTES_FILE)
 
 
 # --------------------------------------------------------------------------- the data
@@ -84,6 +94,62 @@ def test_notes_are_varied_and_have_truth() -> None:
     assert sum(n.truth.budget_eur is not None for n in NOTES) >= 45
     for n in NOTES:
         assert n.truth.themes, n.id
+
+
+# --------------------------------------------------------------------------- held-out data
+# Well-formedness only: the engine is not tuned against this set, so accuracy is reported by
+# `eval/run.py --holdout`, never asserted.
+
+
+def test_holdout_is_large_enough_and_separate_from_the_tuning_cases() -> None:
+    assert len(HOLDOUT_PERSONAS) >= 10
+    assert len(HOLDOUT_NOTES) >= 25
+    tuning = {p.municipality for p in PERSONAS} | {n.municipality for n in NOTES}
+    for case in [*HOLDOUT_PERSONAS, *HOLDOUT_NOTES]:
+        assert case.municipality not in tuning, case.id
+    assert not {p.id for p in HOLDOUT_PERSONAS} & {p.id for p in PERSONAS}
+    assert not {n.id for n in HOLDOUT_NOTES} & {n.id for n in NOTES}
+    tuning_texts = {n.text for n in NOTES} | {p.opening for p in PERSONAS}
+    assert not {n.text for n in HOLDOUT_NOTES} & tuning_texts
+    assert not {p.opening for p in HOLDOUT_PERSONAS} & tuning_texts
+
+
+@pytest.mark.parametrize("persona", HOLDOUT_PERSONAS, ids=lambda p: p.id)
+def test_holdout_persona_is_complete(persona: Persona) -> None:
+    test_persona_is_complete(persona)
+    for key in persona.opening_covers:
+        assert persona.answers[key].answer, key
+
+
+def test_holdout_notes_have_every_field_and_some_truth() -> None:
+    fields = set(Facts.model_fields)
+    for n in HOLDOUT_NOTES:
+        assert set(n.truth.model_dump()) == fields, n.id
+        assert n.truth.themes, n.id
+        assert n.truth.level is None or n.truth.commissioner, n.id
+    assert {"mail", "verslag", "raadsvoorstel", "memo", "app"} <= {n.kind for n in HOLDOUT_NOTES}
+    assert any(n.truth.budget_eur is None for n in HOLDOUT_NOTES), "a note without a budget"
+
+
+def test_holdout_runs_through_the_harness() -> None:
+    assistant, base = run.evaluate(HOLDOUT_PERSONAS, HOLDOUT_NOTES)
+    assert len(base.personas) == len(HOLDOUT_PERSONAS) and len(base.notes) == len(HOLDOUT_NOTES)
+    if assistant.engine.make_interview is not None:
+        assert not [r.persona_id for r in assistant.personas if r.error], "the engine raised"
+        assert not [r.note_id for r in assistant.notes if r.error], "the engine raised"
+    table = run.render(assistant, base, None, holdout=True)
+    assert "eval/holdout/" in table
+
+
+def test_holdout_flag_prints_without_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "BENCHMARKS.md"
+    assert run.main(["--holdout", "-o", str(out)]) == 0
+    assert not out.exists()
+    assert "Achtergehouden set" in capsys.readouterr().out
+    assert run.main(["--holdout", "--write", "-o", str(out)]) == 0
+    assert "Achtergehouden set" in out.read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- metrics
