@@ -448,3 +448,22 @@ def test_instruction_text_is_kept_out_of_the_document() -> None:
     c = it.commission
     assert c.resources.budget_eur is None
     assert c.goal.statement == "Een veilige schoolroute."
+
+
+@pytest.mark.parametrize(
+    ("correction", "field", "value"),
+    [
+        ("De capaciteit van 1 fte klopt niet: het wordt 1,5 fte.", "capacity_fte", 1.5),
+        ("Ik zei eerder 3,2 miljoen, maar dat moet 3,6 miljoen zijn.", "budget_eur", 3_600_000),
+        ("Budget correctie: 2,9 mln.", "budget_eur", 2_900_000),
+        ("Het budget is niet 3,2 maar 2,8 miljoen.", "budget_eur", 2_800_000),
+    ],
+)
+def test_corrections_take_the_new_value_not_a_sum(
+    correction: str, field: str, value: float
+) -> None:
+    it = Interview()
+    it.opening()
+    it.answer(OPENING + ", 1 fte")
+    it.answer(correction)
+    assert getattr(it.commission.resources, field) == value

@@ -59,7 +59,7 @@ _YES = re.compile(
 )
 _CORRECTION = re.compile(
     r"\b(?:toch|eigenlijk|correctie|corrigeer|corrigeren|verbeter|moet zijn|moet worden|"
-    r"klopt niet|(?:niet|geen)\b.{1,60}\bmaar|"
+    r"klopt niet|ik zei|maar dat moet|(?:niet|geen)\b.{1,60}\bmaar|"
     r"wijzig|verander|aanpass|pas\b.{0,30}\baan|bedoel|sorry|vergissing)\b"
     r"|^\s*(?:het |de )?(?:budget|bedrag|einddatum|deadline|opleverdatum|capaciteit|"
     r"opdrachtgever|titel|niveau)\b",
@@ -581,7 +581,10 @@ def merge_extraction(
 
 
 _CORRECTED_TAIL = re.compile(
-    r"\b(?:niet|geen)\b.{1,60}?\bmaar\b|\bnee\s*[,.]|\bik bedoel\b", re.IGNORECASE
+    r"\bklopt niet\b\s*[:,;.-]?|\bcorrectie\s*:|\bmaar dat (?:moet|is)\b|"
+    r"\bmoet (?:zijn|worden)\b\s*:?|"
+    r"\b(?:niet|geen)\b.{1,60}?\bmaar\b|\bnee\s*[,.]|\bik bedoel\b",
+    re.IGNORECASE,
 )
 
 

@@ -345,6 +345,7 @@ _SCALE_VALUES: dict[str, float] = {
     "billion": 1e9,
     "miljoen": 1e6,
     "mln": 1e6,
+    "milj": 1e6,
     "mio": 1e6,
     "million": 1e6,
     "m": 1e6,
@@ -418,10 +419,10 @@ _MONEY_NUM = (
     r"|\d{1,3}(?: \d{3})+(?:,\d+)?(?=\s*(?:€|euro|eur\b))|\d+(?:[.,]\d+)?)(?!\d)"
 )
 _SCALE = (
-    r"(miljard|mrd|mld|billion|miljoen|mln|mio|million|ton|duizend|dzd|thousand|k|m)"
+    r"(miljard|mrd|mld|billion|miljoen|milj|mln|mio|million|ton|duizend|dzd|thousand|k|m)"
     r"\.?(?![a-z])"
 )
-_STRONG_SCALE = r"(miljard|mrd|mld|billion|miljoen|mln|mio|million|ton|k)\.?(?![a-z])"
+_STRONG_SCALE = r"(miljard|mrd|mld|billion|miljoen|milj|mln|mio|million|ton|k)\.?(?![a-z])"
 _NOT_MONEY_AFTER = re.compile(
     r"\s*(?:inwoners|mensen|personen|bezoekers|reizigers|passagiers|huishoudens|woningen|"
     r"huizen|bomen|planten|auto|voertuigen|fietsers|fietsen|m2|m3|m²|m³|vierkante|kubieke|"
