@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -34,6 +33,7 @@ from opdrachtassistent.commission import (
     Stakeholder,
 )
 from opdrachtassistent.errors import OpdrachtError
+from opdrachtassistent.extract import dutch
 from opdrachtassistent.extract.base import Extraction, Extractor
 from opdrachtassistent.extract.rules import (
     MAX_TEXT,
@@ -250,7 +250,7 @@ class Interview:
 
     def _apply_answer(self, text: str, current: SectionKey, notes: list[str]) -> Turn:
         extraction = self._extract(text, current)
-        _prefer_corrected_values(extraction, text, self._extract)
+        _prefer_corrected_values(extraction, text)
         goal = self._s.commission.goal
         if current == "goal" and goal.statement and not goal.results:
             # The statement is known and results were asked for: this answer is the result,
@@ -312,8 +312,7 @@ class Interview:
             return False
         self._proposed = [s.name for s in missing]
         for s in missing:
-            default = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
-            s.role = default + texts.DEFAULT_ROLE_SUFFIX
+            _propose_role(s)
         self._refresh_open()
         return self._is_complete("stakeholders")
 
@@ -322,7 +321,7 @@ class Interview:
 
     def _after_summary(self, text: str, notes: list[str]) -> Turn:
         extraction = self._extract(text, None)
-        _prefer_corrected_values(extraction, text, self._extract)
+        _prefer_corrected_values(extraction, text)
         named = _explicit_fields(text)
         for field in _FREE_TEXT_FIELDS:
             if field not in named:
@@ -359,8 +358,7 @@ class Interview:
             # as a proposal instead of reopening that section.
             for s in self._s.commission.stakeholders:
                 if not (s.role or s.interest):
-                    default = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
-                    s.role = default + texts.DEFAULT_ROLE_SUFFIX
+                    _propose_role(s)
         if changes:
             self._refresh_open()
         return changes
@@ -588,16 +586,28 @@ _CORRECTED_TAIL = re.compile(
 )
 
 
-def _prefer_corrected_values(
-    e: Extraction, text: str, extract: Callable[[str, SectionKey | None], Extraction]
-) -> None:
-    """In "niet Q3 maar Q4 2026" or "medio 2027... nee, eind 2027", the last value counts."""
+def _propose_role(s: Stakeholder) -> None:
+    """The usual role of the party's kind, marked as a proposal the user can correct."""
+    s.role = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
+    s.role += texts.DEFAULT_ROLE_SUFFIX
+
+
+def _prefer_corrected_values(e: Extraction, text: str) -> None:
+    """In "niet Q3 maar Q4 2026" or "medio 2027... nee, eind 2027", the last value counts.
+
+    Only amounts, capacity and dates are read again, with the Dutch parsers directly: they
+    are what a correction replaces, and it costs no second extraction (or LLM request).
+    """
     matches = list(_CORRECTED_TAIL.finditer(text))
     if not matches:
         return
-    tail = extract(text[matches[-1].end() :], None)
-    for field in ("budget_eur", "capacity_fte", "deadline"):
-        value = getattr(tail, field)
+    tail = text[matches[-1].end() :]
+    for field, parse in (
+        ("budget_eur", dutch.parse_amount_eur),
+        ("capacity_fte", dutch.parse_fte),
+        ("deadline", dutch.parse_deadline),
+    ):
+        value = parse(tail)
         if value is not None:
             setattr(e, field, value)
 
