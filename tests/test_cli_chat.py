@@ -40,17 +40,24 @@ def _env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "OPDRACHTASSISTENT_DATA_DIR": str(tmp_path / "data")}
 
 
-def test_piped_interview_writes_complete_commission(tmp_path: Path) -> None:
-    out = tmp_path / "c.json"
-    exe = Path(sys.executable).with_name("opdrachtassistent")
-    proc = subprocess.run(
-        [str(exe), "chat", "--json-out", str(out)],
-        input="\n".join(ANSWERS) + "\n",
+def _run(tmp_path: Path, cmd: list[str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The real console command, offline, with a private data directory."""
+    return subprocess.run(
+        cmd,
+        input=stdin,
         capture_output=True,
         text=True,
         env=_env(tmp_path),
         timeout=60,
         check=True,
+    )
+
+
+def test_piped_interview_writes_complete_commission(tmp_path: Path) -> None:
+    out = tmp_path / "c.json"
+    exe = Path(sys.executable).with_name("opdrachtassistent")
+    proc = _run(
+        tmp_path, [str(exe), "chat", "--json-out", str(out)], stdin="\n".join(ANSWERS) + "\n"
     )
     assert "Goedendag" in proc.stdout
     assert "Klopt dit?" in proc.stdout
@@ -62,27 +69,16 @@ def test_piped_interview_writes_complete_commission(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_works(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "opdrachtassistent", "--help"],
-        capture_output=True,
-        text=True,
-        env=_env(tmp_path),
-        timeout=60,
-        check=True,
-    )
+    proc = _run(tmp_path, [sys.executable, "-m", "opdrachtassistent", "--help"])
     assert "chat" in proc.stdout
 
 
 def test_interrupted_interview_still_saves(tmp_path: Path) -> None:
     out = tmp_path / "half.json"
-    proc = subprocess.run(
+    proc = _run(
+        tmp_path,
         [sys.executable, "-m", "opdrachtassistent", "chat", "--json-out", str(out)],
-        input=ANSWERS[0] + "\nstop\n",
-        capture_output=True,
-        text=True,
-        env=_env(tmp_path),
-        timeout=60,
-        check=True,
+        stdin=ANSWERS[0] + "\nstop\n",
     )
     assert "nog niet afgerond" in proc.stdout
     data = json.loads(out.read_text(encoding="utf-8"))

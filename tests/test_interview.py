@@ -194,16 +194,21 @@ def test_revisit_still_unknown_stays_open() -> None:
     assert not it.commission.completeness().complete
 
 
-def test_summary_then_confirmation_and_late_correction() -> None:
-    it = Interview()
+def _to_summary(it: Interview) -> Turn:
+    """Open with OPENING and answer from ANSWERS until the summary asks for confirmation."""
     it.opening()
-    it.answer(OPENING)
-    turn = None
+    turn = it.answer(OPENING)
     for _ in range(20):
-        turn = it.answer(ANSWERS.get(str(it.asking), "weet ik niet"))
         if turn.asking == "confirm":
             break
-    assert turn is not None and turn.asking == "confirm"
+        turn = it.answer(ANSWERS.get(str(it.asking), "weet ik niet"))
+    return turn
+
+
+def test_summary_then_confirmation_and_late_correction() -> None:
+    it = Interview()
+    turn = _to_summary(it)
+    assert turn.asking == "confirm"
     assert "Klopt dit?" in turn.message and "wethouder De Vries" in turn.message
     turn = it.answer("De einddatum is toch 1 augustus 2028")
     assert it.commission.resources.deadline == date(2028, 8, 1)
@@ -393,13 +398,7 @@ def test_first_value_is_noted_not_corrected() -> None:
 
 def test_organisation_named_at_the_summary_is_applied() -> None:
     it = Interview()
-    it.opening()
-    it.answer(OPENING)
-    turn = None
-    for _ in range(20):
-        turn = it.answer(ANSWERS.get(str(it.asking), "weet ik niet"))
-        if turn.asking == "confirm":
-            break
+    _to_summary(it)
     it.answer("Een integraal projectteam met wekelijks overleg en een stuurgroep.")
     assert it.commission.organisation == (
         "Een integraal projectteam met wekelijks overleg en een stuurgroep."
