@@ -12,7 +12,7 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 from opdrachtassistent.config import Settings
 from opdrachtassistent.services import build_services
-from opdrachtassistent.ui import build_app, launch
+from opdrachtassistent.ui.app import build_app, launch
 
 if __name__ == "__main__":
     launch(build_app(build_services(Settings())))

@@ -19,7 +19,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from opdrachtassistent.interview import Interview  # noqa: E402
+from opdrachtassistent.dialogue.interview import Interview  # noqa: E402
 from opdrachtassistent.passages import Retriever  # noqa: E402
 
 CONVERSATIONS: list[list[str]] = [
@@ -151,7 +151,7 @@ def app_start(runs: int = 3) -> dict[str, Any]:
     """Time from `python app.py` to the first HTTP 200, and RSS after start (median of runs)."""
     import tempfile
 
-    from opdrachtassistent.ui_bench import measure
+    from tests.support.app_process import measure
 
     samples = []
     for _ in range(runs):
@@ -177,7 +177,7 @@ def main() -> int:
     report["interview_with_sources"] = turn_latency_with_sources()
     report["imports"] = import_time()
     print("Zoeken meten…", flush=True)
-    report["knowledge"] = optional("opdrachtassistent.knowledge.bench", "run_bench")
+    report["knowledge"] = optional("eval.corpus_gen", "run_bench")
     print("App-start meten…", flush=True)
     report["app"] = app_start()
     out = ROOT / "bench" / "latest.json"

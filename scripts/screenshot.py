@@ -14,8 +14,7 @@ from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import sync_playwright
-
-from opdrachtassistent.ui_bench import CHROMIUM_FLAGS, REPO, start_app
+from tests.support.app_process import CHROMIUM_FLAGS, REPO, start_app
 
 FLAGS = CHROMIUM_FLAGS
 TARGET = REPO / "docs" / "screenshot.png"

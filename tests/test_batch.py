@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from opdrachtassistent.batch import (
+from opdrachtassistent.cli.review import add_draft_parser, add_review_parser
+from opdrachtassistent.commission import Commission, Goal, Mandate, Resources
+from opdrachtassistent.drafting.batch import (
     MAX_BYTES,
     REVIEW_SUFFIX,
     SUMMARY_COLUMNS,
@@ -29,10 +31,8 @@ from opdrachtassistent.batch import (
     draft_files,
     os_reason,
 )
-from opdrachtassistent.commission import Commission, Goal, Mandate, Resources
 from opdrachtassistent.errors import InputError
 from opdrachtassistent.render.as_json import from_json, to_json
-from opdrachtassistent.review_cli import add_draft_parser, add_review_parser
 
 TODAY = date(2026, 3, 1)
 

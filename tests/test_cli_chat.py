@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from opdrachtassistent import Commission, chat_cli
+from opdrachtassistent import Commission
+from opdrachtassistent.cli import chat as chat_cli
 from opdrachtassistent.cli import main
 from opdrachtassistent.config import Settings
 from opdrachtassistent.errors import KnowledgeError

@@ -9,7 +9,7 @@ import pytest
 
 from opdrachtassistent import Interview, InterviewState
 from opdrachtassistent.commission import SECTIONS
-from opdrachtassistent.interview import Turn
+from opdrachtassistent.dialogue.interview import Turn
 
 OPENING = (
     "We willen de Dorpsstraat herinrichten en de riolering vervangen, wethouder De Vries is "

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from pydantic import ValidationError
+from tests.support.fake_llm import FakeExtractor, FakeOpenAIServer
 
 from opdrachtassistent import Interview
 from opdrachtassistent.commission import THEMES, Stakeholder
@@ -34,7 +35,6 @@ from opdrachtassistent.extract.llm import (
     output_schema,
 )
 from opdrachtassistent.extract.rules import RulesExtractor
-from opdrachtassistent.llm_testing import FakeExtractor, FakeOpenAIServer
 from opdrachtassistent.prompts import (
     PROMPTS_DIR_ENV,
     PromptError,

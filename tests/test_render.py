@@ -24,11 +24,11 @@ from opdrachtassistent.commission import (
     Stakeholder,
 )
 from opdrachtassistent.passages import Passage
-from opdrachtassistent.render import _common as common
+from opdrachtassistent.render import labels as common
 from opdrachtassistent.render.as_json import from_json, review_to_json, to_json
 from opdrachtassistent.render.docx import to_docx
 from opdrachtassistent.render.markdown import escape, to_markdown
-from opdrachtassistent.review import Finding, Review, review
+from opdrachtassistent.reviewing.checks import Finding, Review, review
 
 TODAY = date(2026, 3, 1)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from opdrachtassistent.config import Settings
+from opdrachtassistent.dialogue.interview import Interview
 from opdrachtassistent.extract.rules import RulesExtractor
-from opdrachtassistent.interview import Interview
 from opdrachtassistent.passages import Passage
 from opdrachtassistent.services import CachingRetriever, build_services
 

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.config import Settings, set_offline_switches
+from opdrachtassistent.dialogue.interview import Interview, InterviewState
 from opdrachtassistent.extract.base import Extractor
 from opdrachtassistent.extract.rules import RulesExtractor
-from opdrachtassistent.interview import Interview, InterviewState
 from opdrachtassistent.passages import Passage, Retriever
 
 if TYPE_CHECKING:
-    from opdrachtassistent.review import Review
+    from opdrachtassistent.reviewing.checks import Review
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class Services:
         )
 
     def review(self, commission: Commission) -> Review:
-        from opdrachtassistent.review import review
+        from opdrachtassistent.reviewing.checks import review
 
         return review(commission, retriever=self.retriever)
 

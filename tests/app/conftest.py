@@ -22,8 +22,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-
-from opdrachtassistent.ui_bench import OFFLINE_ENV, REPO, RunningApp, start_app  # noqa: E402
+from tests.support.app_process import OFFLINE_ENV, REPO, RunningApp, start_app  # noqa: E402
 
 
 @pytest.fixture(scope="session")

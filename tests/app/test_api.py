@@ -16,11 +16,11 @@ from typing import Any
 import docx
 import pytest
 from gradio_client import Client
+from tests.support.app_process import RunningApp, start_app
 
-from opdrachtassistent import texts
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission
-from opdrachtassistent.scenarios import CONFIRM_ANSWER, get
-from opdrachtassistent.ui_bench import RunningApp, start_app
+from opdrachtassistent.dialogue import texts
+from opdrachtassistent.dialogue.scenarios import CONFIRM_ANSWER, get
 
 pytestmark = pytest.mark.slow
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.app_process import CHROMIUM_FLAGS, REPO, RunningApp
 
-from opdrachtassistent.scenarios import get
-from opdrachtassistent.ui_bench import CHROMIUM_FLAGS, REPO, RunningApp
+from opdrachtassistent.dialogue.scenarios import get
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

@@ -8,7 +8,7 @@ import pytest
 
 from opdrachtassistent.commission import SECTIONS, Commission, SectionKey, Stakeholder
 from opdrachtassistent.errors import InputError
-from opdrachtassistent.ui_forms import apply_section_text, parse_amount, section_to_text
+from opdrachtassistent.ui.forms import apply_section_text, parse_amount, section_to_text
 
 
 def full() -> Commission:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from opdrachtassistent.commission import SECTIONS
-from opdrachtassistent.interview import Interview
-from opdrachtassistent.scenarios import CONFIRM_ANSWER, SCENARIOS, Replay, choices, get
+from opdrachtassistent.dialogue.interview import Interview
+from opdrachtassistent.dialogue.scenarios import CONFIRM_ANSWER, SCENARIOS, Replay, choices, get
 
 
 def test_at_least_three_scenarios_with_unique_ids() -> None:

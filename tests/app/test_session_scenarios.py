@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from opdrachtassistent.config import Settings
-from opdrachtassistent.scenarios import get
+from opdrachtassistent.dialogue.scenarios import get
 from opdrachtassistent.services import build_services
-from opdrachtassistent.ui_session import Conversations
+from opdrachtassistent.ui.session import Conversations
 
 
 def test_scenario_steps_are_numbered_for_the_trainer(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from opdrachtassistent.commission import Stakeholder
-from opdrachtassistent.stakeholder_map import (
+from opdrachtassistent.render.stakeholder_map import (
     CELL_W,
     DEFAULT_SCORES,
     LABEL_PAD_L,
@@ -160,7 +160,7 @@ def test_svg_labels_stay_inside_their_cell() -> None:
 def test_png_labels_fit_their_cell() -> None:
     from PIL import ImageDraw, ImageFont
 
-    from opdrachtassistent import stakeholder_map as sm
+    from opdrachtassistent.render import stakeholder_map as sm
 
     draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
     font = ImageFont.load_default(size=13)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from opdrachtassistent.storage import MIGRATIONS, SessionStore, StorageError
+from opdrachtassistent.storage.sessions import MIGRATIONS, SessionStore, StorageError
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers_knowledge import write_pdf
 
-from opdrachtassistent.knowledge.cli import add_ingest_parser, add_search_parser
+from opdrachtassistent.cli.knowledge import add_ingest_parser, add_search_parser
 
 
 def run(argv: list[str]) -> int:

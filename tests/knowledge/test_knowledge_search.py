@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from eval.corpus_gen import generate_documents
+from eval.retrieval import evaluate, load_questions
 
-from opdrachtassistent.knowledge.bench import generate_documents
 from opdrachtassistent.knowledge.bm25 import BM25Index, stem, tokenize
 from opdrachtassistent.knowledge.citations import RULE_CITATIONS, WHY_WE_ASK
 from opdrachtassistent.knowledge.corpus import SECTION_KEYS
-from opdrachtassistent.knowledge.evaluate import evaluate, load_questions
 from opdrachtassistent.knowledge.search import KnowledgeBase
 from opdrachtassistent.knowledge.testing import FakeEmbedder
 from opdrachtassistent.passages import Passage, Retriever

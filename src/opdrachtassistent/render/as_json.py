@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from opdrachtassistent.commission import Commission
-from opdrachtassistent.review import Review
+from opdrachtassistent.reviewing.checks import Review
 
 
 def to_json(commission: Commission) -> str:

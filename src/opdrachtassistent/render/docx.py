@@ -23,8 +23,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
-from opdrachtassistent.render import _common as common
-from opdrachtassistent.review import Review
+from opdrachtassistent.render import labels as common
+from opdrachtassistent.reviewing.checks import Review
 
 FONT = "Arial"
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)  # dark blue: contrast > 10:1 on white

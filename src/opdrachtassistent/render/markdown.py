@@ -12,8 +12,8 @@ import re
 from datetime import date
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
-from opdrachtassistent.render import _common as common
-from opdrachtassistent.review import Review
+from opdrachtassistent.render import labels as common
+from opdrachtassistent.reviewing.checks import Review
 
 # Inline characters that start markup anywhere in a line (after `html.escape` took care of
 # `&`, `<` and `>`): emphasis, code, links and images, tables, strikethrough, escapes.

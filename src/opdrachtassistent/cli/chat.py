@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from opdrachtassistent.batch import check_writable, os_reason
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.config import Settings
+from opdrachtassistent.drafting.batch import check_writable, os_reason
 from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.passages import Passage, Retriever
 from opdrachtassistent.services import Services, build_services
@@ -104,7 +104,7 @@ def _save(
         ok &= _write(args.json_out, text + "\n", "JSON", out, err)
     if args.md_out:
         from opdrachtassistent.render.markdown import to_markdown
-        from opdrachtassistent.review import review
+        from opdrachtassistent.reviewing.checks import review
 
         try:
             retriever: Retriever | None = services.retriever
@@ -146,7 +146,7 @@ def _say(out: TextIO, message: str) -> None:
 
 
 def _show_sources(out: TextIO, services: Services, asking: str | None) -> None:
-    from opdrachtassistent import texts
+    from opdrachtassistent.dialogue import texts
 
     if asking is None or asking not in texts.QUESTIONS:
         out.write("\nEr staat nu geen vraag open.\n")

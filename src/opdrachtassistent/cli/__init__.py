@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 # "module:function" of each subcommand's registration function. Add one line per command.
 SUBCOMMANDS: list[str] = [
-    "opdrachtassistent.chat_cli:add_chat_parser",
-    "opdrachtassistent.knowledge.cli:add_ingest_parser",
-    "opdrachtassistent.knowledge.cli:add_search_parser",
-    "opdrachtassistent.review_cli:add_draft_parser",
-    "opdrachtassistent.review_cli:add_review_parser",
+    "opdrachtassistent.cli.chat:add_chat_parser",
+    "opdrachtassistent.cli.knowledge:add_ingest_parser",
+    "opdrachtassistent.cli.knowledge:add_search_parser",
+    "opdrachtassistent.cli.review:add_draft_parser",
+    "opdrachtassistent.cli.review:add_review_parser",
 ]
 
 

@@ -23,7 +23,6 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from opdrachtassistent import texts
 from opdrachtassistent.commission import (
     MIN_TEXT_WORDS,
     SECTION_TITLES,
@@ -32,6 +31,7 @@ from opdrachtassistent.commission import (
     SectionKey,
     Stakeholder,
 )
+from opdrachtassistent.dialogue import texts
 from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.extract import dutch
 from opdrachtassistent.extract.base import Extraction, Extractor

@@ -7,9 +7,9 @@ notes say is filled in; what a complete commission still lacks becomes an open q
 from __future__ import annotations
 
 from opdrachtassistent.commission import SECTIONS, Commission
+from opdrachtassistent.dialogue.interview import merge_extraction, open_questions_for
 from opdrachtassistent.extract.base import Extractor
 from opdrachtassistent.extract.rules import RulesExtractor
-from opdrachtassistent.interview import merge_extraction, open_questions_for
 
 
 def draft(text: str, *, extractor: Extractor | None = None) -> Commission:

@@ -27,11 +27,20 @@ set_offline_switches()  # before gradio is imported anywhere below
 
 import gradio as gr  # noqa: E402
 
-from opdrachtassistent import scenarios, stakeholder_map, texts  # noqa: E402
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, SectionKey  # noqa: E402
+from opdrachtassistent.dialogue import scenarios, texts  # noqa: E402
 from opdrachtassistent.errors import OpdrachtError  # noqa: E402
-from opdrachtassistent.ui_forms import FORMAT_HELP, section_to_text  # noqa: E402
-from opdrachtassistent.ui_render import (  # noqa: E402
+from opdrachtassistent.render import stakeholder_map  # noqa: E402
+from opdrachtassistent.ui.forms import FORMAT_HELP, section_to_text  # noqa: E402
+from opdrachtassistent.ui.session import (  # noqa: E402
+    Conversations,
+    ExportFormat,
+    Outcome,
+    SessionState,
+    new_owner,
+    valid_owner,
+)
+from opdrachtassistent.ui.views import (  # noqa: E402
     NO_SOURCES,
     SUMMARY_NO_SOURCES,
     chat_messages,
@@ -40,14 +49,6 @@ from opdrachtassistent.ui_render import (  # noqa: E402
     review_html,
     sources_html,
     status_html,
-)
-from opdrachtassistent.ui_session import (  # noqa: E402
-    Conversations,
-    ExportFormat,
-    Outcome,
-    SessionState,
-    new_owner,
-    valid_owner,
 )
 
 if TYPE_CHECKING:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, TextIO, cast
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from opdrachtassistent.batch import (
+from opdrachtassistent.commission import SECTION_TITLES, Commission
+from opdrachtassistent.drafting.batch import (
     EXTENSIONS,
     FORMATS,
     BatchReport,
@@ -31,10 +32,9 @@ from opdrachtassistent.batch import (
     read_notes,
     write_draft,
 )
-from opdrachtassistent.commission import SECTION_TITLES, Commission
 from opdrachtassistent.errors import InputError, OpdrachtError
 from opdrachtassistent.passages import Retriever
-from opdrachtassistent.review import Review, review
+from opdrachtassistent.reviewing.checks import Review, review
 
 if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -181,14 +181,14 @@ def _draft_single(
     out: TextIO,
     err: TextIO,
 ) -> int:
-    from opdrachtassistent.batch import render
+    from opdrachtassistent.drafting.batch import render
 
     try:
         notes = read_notes(path)
     except InputError as exc:
         err.write(exc.message + "\n")
         return 2
-    from opdrachtassistent.drafting import draft
+    from opdrachtassistent.drafting.notes import draft
 
     commission = draft(notes)
     result = review(commission, retriever=retriever, today=today)

@@ -20,17 +20,17 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
-from opdrachtassistent import stakeholder_map
 from opdrachtassistent.commission import SECTION_TITLES, Commission, SectionKey
+from opdrachtassistent.dialogue.interview import Interview, InterviewState, Turn
+from opdrachtassistent.dialogue.scenarios import Replay
+from opdrachtassistent.dialogue.scenarios import get as get_scenario
 from opdrachtassistent.errors import InputError, OpdrachtError, StorageError
-from opdrachtassistent.interview import Interview, InterviewState, Turn
-from opdrachtassistent.scenarios import Replay
-from opdrachtassistent.scenarios import get as get_scenario
-from opdrachtassistent.storage import SessionStore, SessionSummary
-from opdrachtassistent.ui_forms import apply_section_text
+from opdrachtassistent.render import stakeholder_map
+from opdrachtassistent.storage.sessions import SessionStore, SessionSummary
+from opdrachtassistent.ui.forms import apply_section_text
 
 if TYPE_CHECKING:
-    from opdrachtassistent.review import Review
+    from opdrachtassistent.reviewing.checks import Review
     from opdrachtassistent.services import Services
 
 log = logging.getLogger(__name__)
@@ -229,7 +229,7 @@ class Conversations:
             except OpdrachtError as exc:
                 log.warning("knowledge unavailable, review without citations: %s", exc)
                 self._sources_ok = False
-        from opdrachtassistent.review import review
+        from opdrachtassistent.reviewing.checks import review
 
         return review(commission, retriever=None)
 

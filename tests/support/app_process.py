@@ -1,6 +1,6 @@
 """Start the real app in a child process and measure it: time to first HTTP 200, and RSS.
 
-Used by `make bench` (`python -m opdrachtassistent.ui_bench`) and by the app tests, which
+Used by `make bench` (`python -m tests.support.app_process`) and by the app tests, which
 start the app exactly as a user does (`python app.py`) on a free loopback port with their
 own data directory. Targets: first 200 in under 8 s, under 700 MB resident after start.
 """

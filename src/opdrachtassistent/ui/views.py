@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
 from opdrachtassistent.fmt import dutch_date, euro, number
 from opdrachtassistent.passages import Passage
-from opdrachtassistent.render import _common as common
+from opdrachtassistent.render import labels as common
 from opdrachtassistent.render.markdown import escape as escape_markdown
 
 if TYPE_CHECKING:
-    from opdrachtassistent.interview import ChatMessage
-    from opdrachtassistent.review import Review
+    from opdrachtassistent.dialogue.interview import ChatMessage
+    from opdrachtassistent.reviewing.checks import Review
 
 e = html.escape
 

@@ -1,6 +1,6 @@
 """Retrieval evaluation: recall@k and MRR for dense, lexical and hybrid search.
 
-    python -m opdrachtassistent.knowledge.evaluate [--eval FILE] [--data-dir DIR] [--json]
+    python -m eval.retrieval [--eval FILE] [--data-dir DIR] [--json]
 
 Without `--data-dir` the built-in corpus is indexed into a temporary directory first.
 """
@@ -18,9 +18,7 @@ from typing import get_args
 
 from opdrachtassistent.knowledge.search import KnowledgeBase, Mode
 
-DEFAULT_EVAL_FILE = (
-    Path(__file__).resolve().parents[3] / "tests" / "knowledge" / ("retrieval_eval.json")
-)
+DEFAULT_EVAL_FILE = Path(__file__).resolve().parent / "retrieval_eval.json"
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ def evaluate(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m opdrachtassistent.knowledge.evaluate",
+        prog="python -m eval.retrieval",
         description="Meet recall@k en MRR van de kennisbank (dicht, lexicaal en hybride).",
     )
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL_FILE, help="evaluatieset (JSON)")

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.errors import InputError
 from opdrachtassistent.passages import Retriever
-from opdrachtassistent.review import Review, review
+from opdrachtassistent.reviewing.checks import Review, review
 
 Format = Literal["json", "md", "docx"]
 FORMATS: tuple[Format, ...] = ("json", "md", "docx")
@@ -239,7 +239,7 @@ def _stakeholder_map_png(commission: Commission) -> bytes | None:
     if not commission.stakeholders:
         return None
     try:
-        module = importlib.import_module("opdrachtassistent.stakeholder_map")
+        module = importlib.import_module("opdrachtassistent.render.stakeholder_map")
     except ImportError:
         return None
     to_png: Callable[..., bytes] = module.to_png
@@ -323,7 +323,7 @@ class TextProgressBar:
 
 
 def _default_drafter() -> Drafter:
-    from opdrachtassistent.drafting import draft
+    from opdrachtassistent.drafting.notes import draft
 
     return draft
 

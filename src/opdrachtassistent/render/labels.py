@@ -9,7 +9,7 @@ from opdrachtassistent.commission import Commission, SectionStatus
 from opdrachtassistent.fmt import dutch_date as dutch_date  # re-exported for the renderers
 from opdrachtassistent.fmt import euro, number
 from opdrachtassistent.passages import Passage
-from opdrachtassistent.review import Finding, Review, Severity
+from opdrachtassistent.reviewing.checks import Finding, Review, Severity
 
 DOCUMENT_KIND = "Integrale opdracht"
 UNTITLED = "Integrale opdracht (nog zonder titel)"

@@ -1,0 +1,1 @@
+"""The interview: a deterministic policy over the sections, its Dutch texts, scenarios."""

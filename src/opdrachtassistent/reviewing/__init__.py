@@ -1,0 +1,1 @@
+"""The kwaliteitstoets: checks a commission for the bottlenecks the essay warns about."""

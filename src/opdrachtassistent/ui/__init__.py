@@ -1,0 +1,1 @@
+"""The Gradio app: callbacks that translate between the person and the services."""
