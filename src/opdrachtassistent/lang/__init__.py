@@ -1,0 +1,1 @@
+"""Language knowledge, one subpackage per language: tables as data, small readers as code."""

@@ -1,0 +1,1 @@
+"""Dutch language knowledge: numbers, dates, names, parties, vocabularies and cue words."""

@@ -1,0 +1,1 @@
+"""Dutch cue patterns, one module per reader: extraction, dialogue, review."""
