@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from tests.support.factories import complete_commission
 
 from opdrachtassistent import Commission
 from opdrachtassistent.commission import (
@@ -18,57 +19,32 @@ from opdrachtassistent.commission import (
     Stakeholder,
 )
 
-
-def full_commission() -> Commission:
-    return Commission(
-        title="Herinrichting Dorpsstraat",
-        context="De riolering in de Dorpsstraat is aan vervanging toe en de straat loopt onder.",
-        goal=Goal(
-            statement="Een klimaatbestendige, groene Dorpsstraat.",
-            results=["Alle daken afgekoppeld", "40 extra bomen"],
-            themes=["riolering", "groen", "klimaatadaptatie"],
-        ),
-        mandate=Mandate(
-            commissioner="wethouder De Vries",
-            level="bestuurlijk",
-            decision_space="Binnen budget en planning beslist de projectleider.",
-            escalation="Bij overschrijding beslist de wethouder.",
-        ),
-        stakeholders=[
-            Stakeholder(name="waterschap De Dommel", kind="waterschap", role="medefinancier"),
-            Stakeholder(name="bewoners van de Dorpsstraat", kind="bewoners", interest="overlast"),
-        ],
-        resources=Resources(
-            budget_eur=3_200_000, capacity_fte=1.5, deadline=date(2027, 12, 31), funding="GRP"
-        ),
-        frameworks=["Omgevingswet"],
-        instruments=["Participatietraject"],
-        organisation="Een integraal projectteam met riolering, wegen en groen.",
-    )
+full_commission = complete_commission
 
 
 def test_json_contract_paths() -> None:
-    data = full_commission().model_dump(mode="json")
+    c = full_commission()
+    data = c.model_dump(mode="json")
     assert data["title"] == "Herinrichting Dorpsstraat"
     assert isinstance(data["context"], str)
-    assert data["goal"]["statement"].startswith("Een klimaatbestendige")
-    assert data["goal"]["results"] == ["Alle daken afgekoppeld", "40 extra bomen"]
-    assert data["goal"]["themes"] == ["riolering", "groen", "klimaatadaptatie"]
+    assert data["goal"]["statement"] == c.goal.statement
+    assert data["goal"]["results"] == c.goal.results
+    assert data["goal"]["themes"] == ["riolering", "klimaatadaptatie", "mobiliteit", "groen"]
     assert data["mandate"] == {
         "commissioner": "wethouder De Vries",
         "level": "bestuurlijk",
-        "decision_space": "Binnen budget en planning beslist de projectleider.",
-        "escalation": "Bij overschrijding beslist de wethouder.",
+        "decision_space": c.mandate.decision_space,
+        "escalation": c.mandate.escalation,
     }
     assert {"name", "role", "interest"} <= set(data["stakeholders"][0])
     assert data["resources"] == {
         "budget_eur": 3200000.0,
-        "capacity_fte": 1.5,
-        "deadline": "2027-12-31",
-        "funding": "GRP",
+        "capacity_fte": 2.5,
+        "deadline": "2028-12-31",
+        "funding": c.resources.funding,
     }
-    assert data["frameworks"] == ["Omgevingswet"]
-    assert data["instruments"] == ["Participatietraject"]
+    assert data["frameworks"][0] == "Omgevingswet"
+    assert data["instruments"] == ["participatietraject", "bouwteamcontract"]
     assert isinstance(data["organisation"], str)
     assert data["open_questions"] == []
     # The JSON round-trips through the model unchanged.

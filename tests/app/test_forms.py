@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from tests.support.factories import complete_commission
 
-from opdrachtassistent.commission import SECTIONS, Commission, SectionKey, Stakeholder
+from opdrachtassistent.commission import SECTIONS, SectionKey
 from opdrachtassistent.errors import InputError
 from opdrachtassistent.ui.forms import apply_section_text, parse_amount, section_to_text
 
-
-def full() -> Commission:
-    c = Commission(context="De riolering is oud en de straat loopt onder water.")
-    c.goal.statement = "Een klimaatbestendige straat"
-    c.goal.results = ["geen wateroverlast bij 70 mm", "30 extra bomen"]
-    c.goal.themes = ["riolering", "klimaatadaptatie"]
-    c.mandate.commissioner, c.mandate.level = "wethouder Jansen", "bestuurlijk"
-    c.mandate.decision_space = "binnen budget"
-    c.stakeholders = [
-        Stakeholder(name="Waterschap", kind="waterschap", role="beheer", influence=5),
-        Stakeholder(name="Bewoners", interest="overlast"),
-    ]
-    c.resources.budget_eur, c.resources.capacity_fte = 3_200_000, 2.5
-    c.resources.deadline = date(2027, 12, 31)
-    c.frameworks, c.instruments = ["Omgevingswet"], ["Participatie", "Verkeersbesluit"]
-    c.organisation = "Een integraal projectteam met een projectleider."
-    return c
+full = complete_commission
 
 
 @pytest.mark.parametrize("key", SECTIONS)
@@ -62,5 +45,6 @@ def test_amounts(text: str, value: float) -> None:
 
 def test_editing_does_not_mutate_the_original() -> None:
     c = full()
+    before = list(c.frameworks)
     apply_section_text(c, "frameworks", "Waterwet")
-    assert c.frameworks == ["Omgevingswet"]
+    assert c.frameworks == before
