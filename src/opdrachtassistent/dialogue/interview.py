@@ -42,6 +42,13 @@ from opdrachtassistent.extract.rules import (
     is_skip,
     is_vague,
 )
+from opdrachtassistent.fields import (
+    FIELD_SECTION,
+    FREE_TEXT_FIELDS,
+    SCALAR_FIELDS,
+    TYPED_SCALARS,
+    value_at,
+)
 from opdrachtassistent.fmt import dutch_date, euro, join_nl, number
 from opdrachtassistent.passages import Passage, Retriever
 
@@ -65,7 +72,6 @@ _CORRECTION = re.compile(
     r"opdrachtgever|titel|niveau)\b",
     re.IGNORECASE,
 )
-_TYPED_SCALARS = ("budget_eur", "capacity_fte", "deadline", "commissioner", "level")
 _FIELD_CUES: dict[str, re.Pattern[str]] = {
     field: re.compile(pattern, re.IGNORECASE)
     for field, pattern in (
@@ -79,35 +85,6 @@ _FIELD_CUES: dict[str, re.Pattern[str]] = {
         ("commissioner", r"opdrachtgever|in opdracht|namens|opdracht(?:\s+\w+)?\s+van"),
         ("level", r"bestuurlijk|ambtelijk|niveau|opdrachtgever"),
     )
-}
-_FREE_TEXT_FIELDS = (
-    "context",
-    "goal_statement",
-    "decision_space",
-    "escalation",
-    "organisation",
-    "funding",
-)
-
-# Which section each extraction field belongs to.
-_FIELD_SECTION: dict[str, SectionKey | None] = {
-    "title": None,
-    "context": "context",
-    "goal_statement": "goal",
-    "goal_results": "goal",
-    "themes": "goal",
-    "commissioner": "mandate",
-    "level": "mandate",
-    "decision_space": "mandate",
-    "escalation": "mandate",
-    "stakeholders": "stakeholders",
-    "budget_eur": "resources",
-    "capacity_fte": "resources",
-    "deadline": "resources",
-    "funding": "resources",
-    "frameworks": "frameworks",
-    "instruments": "instruments",
-    "organisation": "organisation",
 }
 
 
@@ -323,7 +300,7 @@ class Interview:
         extraction = self._extract(text, None)
         _prefer_corrected_values(extraction, text)
         named = _explicit_fields(text)
-        for field in _FREE_TEXT_FIELDS:
+        for field in FREE_TEXT_FIELDS:
             if field not in named:
                 setattr(extraction, field, None)
         changes = self._apply(extraction, current=None, correction=True, text=text)
@@ -497,23 +474,23 @@ def merge_extraction(
     def may_set(field: str, old: object) -> bool:
         if old in (None, "", []):
             return True
-        if field in _TYPED_SCALARS:
+        if field in TYPED_SCALARS:
             # A filled value changes only when the text names that field, in a correction or
             # in an answer to its own section: "terug naar de wethouder" keeps the named
             # commissioner, and "het budget is toch 4 miljoen" changes only the budget.
             named = not text or bool(_FIELD_CUES[field].search(text))
-            return named and (correction or _FIELD_SECTION[field] == current)
+            return named and (correction or FIELD_SECTION[field] == current)
         # Free text is kept unless corrected, so a follow-up does not replace its statement;
         # a fragment too short to count ("een bewonersavond") gives way to a real answer.
         fragment = isinstance(old, str) and len(old.split()) < MIN_TEXT_WORDS
-        return correction or (fragment and _FIELD_SECTION[field] == current)
+        return correction or (fragment and FIELD_SECTION[field] == current)
 
     def scalar(field: str, obj: BaseModel, attr: str, value: object, label: str) -> None:
         old = getattr(obj, attr)
         if value is None or value == "" or value == old or not may_set(field, old):
             return
         setattr(obj, attr, value)
-        changes.append((_FIELD_SECTION[field], label))
+        changes.append((FIELD_SECTION[field], label))
 
     if e.title and not c.title:
         c.title = e.title
@@ -569,7 +546,7 @@ def merge_extraction(
         new = _new_items(getattr(c, attr), getattr(e, field))
         if new:
             setattr(c, attr, [*getattr(c, attr), *new])
-            changes.append((_FIELD_SECTION[field], f"{label} " + join_nl(new)))
+            changes.append((FIELD_SECTION[field], f"{label} " + join_nl(new)))
     added, enriched = _merge_stakeholders(c.stakeholders, e.stakeholders)
     if added:
         changes.append(("stakeholders", "betrokken " + join_nl(added)))
@@ -708,20 +685,7 @@ def _fill(template: str, c: Commission) -> str:
 
 def _scalars(c: Commission) -> dict[str, object]:
     """The single values a correction can replace, to tell "Aangepast" from "Genoteerd"."""
-    m, r = c.mandate, c.resources
-    return {
-        "context": c.context,
-        "statement": c.goal.statement,
-        "commissioner": m.commissioner,
-        "level": m.level,
-        "decision_space": m.decision_space,
-        "escalation": m.escalation,
-        "budget": r.budget_eur,
-        "fte": r.capacity_fte,
-        "deadline": r.deadline,
-        "funding": r.funding,
-        "organisation": c.organisation,
-    }
+    return {f.name: value_at(c, f.path) for f in SCALAR_FIELDS}
 
 
 def _replaced(before: dict[str, object], after: dict[str, object]) -> bool:

@@ -57,6 +57,7 @@ from opdrachtassistent.config import Settings
 from opdrachtassistent.errors import LLMError
 from opdrachtassistent.extract.base import Extraction, Extractor
 from opdrachtassistent.extract.rules import RulesExtractor, is_noise
+from opdrachtassistent.fields import RULES_FIRST
 from opdrachtassistent.prompts import PromptError, load_prompt, render
 
 if TYPE_CHECKING:
@@ -255,13 +256,12 @@ def output_schema() -> dict[str, Any]:
 
 # -- merging with the offline rules -------------------------------------------------------
 
-RULES_FIRST: frozenset[str] = frozenset({"budget_eur", "capacity_fte", "deadline"})
-
 
 def merge_extractions(llm: Extraction, rules: Extraction) -> Extraction:
-    """One extraction from both: rules first for budget, fte and deadline, the model first
-    for everything else; the other side fills gaps; lists are united (preferred side first)
-    and stakeholders are matched by name, the model's role and interest winning."""
+    """One extraction from both: rules first where the field table says so (budget, fte and
+    deadline), the model first for everything else; the other side fills gaps; lists are
+    united (preferred side first) and stakeholders are matched by name, the model's role
+    and interest winning."""
     values: dict[str, Any] = {}
     for name in Extraction.model_fields:
         first, second = (rules, llm) if name in RULES_FIRST else (llm, rules)
