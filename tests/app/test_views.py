@@ -8,7 +8,7 @@ import gradio as gr
 
 from opdrachtassistent.passages import Passage
 from opdrachtassistent.reviewing.checks import Finding, Review
-from opdrachtassistent.ui.app import FONT_WEIGHTS, theme
+from opdrachtassistent.ui.theme import FONT_WEIGHTS, theme
 from opdrachtassistent.ui.views import (
     NO_SOURCES,
     SUMMARY_NO_SOURCES,
@@ -84,7 +84,7 @@ def test_review_panel_names_sources_short_and_cites_them_once() -> None:
     assert "<h4>Bronnen</h4><ol" in out
     # the citation is its own block after the message, not glued to its last sentence
     assert 'beschreven.<span class="oa-cite">' in out
-    from opdrachtassistent.ui.app import CSS
+    from opdrachtassistent.ui.theme import CSS
 
     assert ".oa-cite { display:block;" in CSS
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
+from opdrachtassistent.dialogue.texts import WHY
 from opdrachtassistent.fmt import dutch_date, euro, number
 from opdrachtassistent.passages import Passage
 from opdrachtassistent.render import labels as common
@@ -217,6 +218,14 @@ def sources_html(
             )
     parts.append("</div>")
     return "".join(parts)
+
+
+def question_sources_html(passages: Sequence[Passage], asking: str | None) -> str:
+    """The "why I ask" panel for the question being asked; the summary has no sources of its
+    own, so it points to where they are instead."""
+    if asking is None or asking == "confirm":
+        return sources_html(passages, empty=SUMMARY_NO_SOURCES)
+    return sources_html(passages, why=WHY.get(cast(SectionKey, asking)))
 
 
 def review_html(review: Review) -> str:

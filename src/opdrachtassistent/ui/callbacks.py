@@ -1,0 +1,233 @@
+"""The Gradio callbacks: each translates between components and `Conversations`.
+
+A callback reads the browser's owner token and its conversation state, asks
+`Conversations` (ui/session.py) to act, and returns the views (ui/views.py) for the
+components of `events.VIEW_OUTPUTS`. Any failure becomes a Dutch note on the status line
+and the previous state stays. The method names are the names Gradio gives the endpoints
+that `events.py` registers without an explicit API name.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, cast
+
+import gradio as gr
+
+from opdrachtassistent.commission import SECTIONS, SectionKey
+from opdrachtassistent.dialogue import scenarios
+from opdrachtassistent.errors import OpdrachtError
+from opdrachtassistent.render import stakeholder_map
+from opdrachtassistent.ui.forms import FORMAT_HELP, section_to_text
+from opdrachtassistent.ui.session import (
+    Conversations,
+    ExportFormat,
+    Outcome,
+    SessionState,
+    new_owner,
+    valid_owner,
+)
+from opdrachtassistent.ui.text import TEXT
+from opdrachtassistent.ui.views import (
+    chat_messages,
+    document_html,
+    progress_html,
+    question_sources_html,
+    review_html,
+    status_html,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _section(key: Any) -> SectionKey:
+    """The chosen section of the editor; anything unknown falls back to the first."""
+    return cast(SectionKey, key if key in SECTIONS else "context")
+
+
+class Callbacks:
+    """The callbacks of one app, over its `Conversations`."""
+
+    def __init__(self, conversations: Conversations) -> None:
+        self.conv = conversations
+
+    # -- shared by the callbacks ----------------------------------------------------------
+
+    def _owner(self, token: Any) -> str:
+        return token if valid_owner(token) else new_owner()
+
+    def _state(self, owner: str, value: Any) -> tuple[SessionState, str]:
+        if isinstance(value, SessionState):
+            return value, ""
+        if isinstance(value, dict):
+            return SessionState.model_validate(value), ""
+        out = self.conv.latest_or_start(owner)
+        return out.state, out.note
+
+    def _view(self, owner: str, out: Outcome, key: Any) -> tuple[Any, ...]:
+        state = out.state
+        interview = self.conv.interview(state)
+        commission = interview.commission
+        asking = interview.asking
+        return (
+            owner,
+            state,
+            chat_messages(interview.messages),
+            progress_html(commission),
+            document_html(commission, asking=asking),
+            question_sources_html(interview.sources, asking),
+            stakeholder_map.to_html(commission.stakeholders),
+            section_to_text(commission, _section(key)),
+            status_html(out.note, kind="error" if out.error else "info"),
+        )
+
+    def _guarded(
+        self, owner: str, state: SessionState, key: Any, action: Callable[[], Outcome]
+    ) -> tuple[Any, ...]:
+        """Run an action; any failure becomes a Dutch note and the old state stays."""
+        try:
+            return self._view(owner, action(), key)
+        except OpdrachtError as exc:
+            return self._view(owner, Outcome(state=state, note=exc.message, error=True), key)
+        except Exception:  # the outermost edge: log it, tell the user in Dutch
+            log.exception("callback failed")
+            return self._view(owner, Outcome(state=state, note=TEXT["unexpected"], error=True), key)
+
+    def _session_choices(self, owner: str) -> list[tuple[str, str]]:
+        return [
+            (
+                f"{s.title} ({round(s.completeness * 100)}% compleet, "
+                f"{s.updated_at.astimezone().strftime('%d-%m-%Y %H:%M')})",
+                s.id,
+            )
+            for s in self.conv.sessions(owner)
+        ]
+
+    # -- the conversation -----------------------------------------------------------------
+
+    def on_start(self, token: Any, key: Any) -> tuple[Any, ...]:
+        owner = self._owner(token)
+        state, note = self._state(owner, None)
+        return self._guarded(owner, state, key, lambda: Outcome(state=state, note=note))
+
+    def on_answer(self, token: Any, value: Any, text: str, key: Any) -> tuple[Any, ...]:
+        owner = self._owner(token)
+        state, _ = self._state(owner, value)
+        result: list[Outcome] = []
+
+        def act() -> Outcome:
+            out, _turn = self.conv.answer(owner, state, text or "")
+            result.append(out)
+            return out
+
+        shown = self._guarded(owner, state, key, act)
+        # keep what the user typed when it could not be processed
+        return (*shown, "" if result else text)
+
+    def on_new(self, token: Any, key: Any) -> tuple[Any, ...]:
+        owner = self._owner(token)
+        out = self.conv.start(owner)
+        return self._guarded(owner, out.state, key, lambda: out)
+
+    # -- earlier conversations --------------------------------------------------------------
+
+    def on_list(self, token: Any) -> Any:
+        owner = self._owner(token)
+        try:
+            choices = self._session_choices(owner)
+        except OpdrachtError as exc:
+            log.warning("listing sessions failed: %s", exc)
+            choices = []
+        return gr.Dropdown(choices=choices, value=choices[0][1] if choices else None)
+
+    def on_resume(self, token: Any, value: Any, session_id: Any, key: Any) -> tuple[Any, ...]:
+        owner = self._owner(token)
+        state, _ = self._state(owner, value)
+        return self._guarded(
+            owner, state, key, lambda: self.conv.resume(owner, str(session_id or ""))
+        )
+
+    # -- direct edits -----------------------------------------------------------------------
+
+    def on_section(self, token: Any, value: Any, key: Any) -> tuple[str, str]:
+        owner = self._owner(token)
+        state, _ = self._state(owner, value)
+        chosen = _section(key)
+        commission = self.conv.interview(state).commission
+        return section_to_text(commission, chosen), FORMAT_HELP[chosen]
+
+    def on_edit(self, token: Any, value: Any, key: Any, text: str) -> tuple[Any, ...]:
+        owner = self._owner(token)
+        state, _ = self._state(owner, value)
+        if key not in SECTIONS:
+            return self._guarded(owner, state, key, lambda: Outcome(state=state))
+
+        def act() -> Outcome:
+            out, _turn = self.conv.edit_section(owner, state, cast(SectionKey, key), text or "")
+            if not out.error:
+                out.note = TEXT["edited"]
+            return out
+
+        return self._guarded(owner, state, key, act)
+
+    # -- review and exports -----------------------------------------------------------------
+
+    def on_review(self, token: Any, value: Any) -> tuple[str, str]:
+        owner = self._owner(token)
+        state, _ = self._state(owner, value)
+        try:
+            result = self.conv.review(self.conv.interview(state).commission)
+            return review_html(result), status_html("")
+        except OpdrachtError as exc:
+            return "", status_html(exc.message, kind="error")
+        except Exception:
+            log.exception("review failed")
+            return "", status_html(TEXT["unexpected"], kind="error")
+
+    def exporter(self, fmt: ExportFormat) -> Callable[[Any, Any], tuple[str | None, str]]:
+        """The export callback of one format, named `export_<fmt>` like its endpoint."""
+
+        def on_export(token: Any, value: Any) -> tuple[str | None, str]:
+            owner = self._owner(token)
+            state, _ = self._state(owner, value)
+            try:
+                path = self.conv.export(self.conv.interview(state).commission, fmt)
+                return str(path), status_html(TEXT["export_done"])
+            except OpdrachtError as exc:
+                return None, status_html(exc.message, kind="error")
+            except Exception:
+                log.exception("export failed")
+                return None, status_html(TEXT["unexpected"], kind="error")
+
+        on_export.__name__ = f"export_{fmt}"
+        return on_export
+
+    # -- scenarios --------------------------------------------------------------------------
+
+    def on_scenario_info(self, scenario_id: Any) -> str:
+        try:
+            return scenarios.get(str(scenario_id)).summary
+        except KeyError:
+            return ""
+
+    def on_scenario_start(
+        self, token: Any, value: Any, scenario_id: Any, key: Any
+    ) -> tuple[Any, ...]:
+        owner = self._owner(token)
+        state, _ = self._state(owner, value)
+
+        def act() -> Outcome:
+            try:
+                return self.conv.start_scenario(owner, str(scenario_id))
+            except KeyError:
+                return Outcome(state=state, note=TEXT["scenario_unknown"], error=True)
+
+        return self._guarded(owner, state, key, act)
+
+    def on_scenario_step(self, token: Any, value: Any, key: Any) -> tuple[Any, ...]:
+        owner = self._owner(token)
+        state, _ = self._state(owner, value)
+        return self._guarded(
+            owner, state, key, lambda: self.conv.next_scenario_step(owner, state)[0]
+        )

@@ -1,0 +1,89 @@
+"""Which component event runs which callback, each with a stable API name.
+
+Named endpoints (also used by the tests through `gradio_client`): start, answer,
+new_conversation, list_sessions, resume, section_text, edit_section, review, export_md,
+export_docx, export_json, scenario_start, scenario_step. Gradio numbers the endpoints in
+the order they are registered here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from opdrachtassistent.ui.callbacks import Callbacks
+from opdrachtassistent.ui.layout import Layout
+
+
+def view_outputs(ui: Layout) -> list[Any]:
+    """The components every conversation callback returns, in the order of `Callbacks._view`."""
+    return [
+        ui.owner,
+        ui.state,
+        ui.chat.chatbot,
+        ui.progress,
+        ui.document,
+        ui.chat.sources,
+        ui.smap,
+        ui.edit.editor,
+        ui.status,
+    ]
+
+
+def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
+    """Register every event; call inside the `gr.Blocks` context of `app`."""
+    outputs = view_outputs(ui)
+    owner, state, section = ui.owner, ui.state, ui.edit.section
+    sessions = ui.sessions.dropdown
+    on_list, on_answer = cb.on_list, cb.on_answer  # each shared by several events
+
+    def then_list(event: Any) -> None:
+        event.then(on_list, [owner], [sessions], api_visibility="private")
+
+    then_list(app.load(cb.on_start, [owner, section], outputs, api_name="start"))
+    answer_inputs = [owner, state, ui.chat.msg, section]
+    answer_outputs = [*outputs, ui.chat.msg]
+    then_list(ui.chat.send.click(on_answer, answer_inputs, answer_outputs, api_name="answer"))
+    then_list(
+        ui.chat.msg.submit(on_answer, answer_inputs, answer_outputs, api_visibility="private")
+    )
+    ui.chat.new.click(cb.on_new, [owner, section], outputs, api_name="new_conversation")
+    ui.sessions.refresh.click(on_list, [owner], [sessions], api_name="list_sessions")
+    ui.sessions.resume.click(
+        cb.on_resume, [owner, state, sessions, section], outputs, api_name="resume"
+    )
+    section.change(
+        cb.on_section,
+        [owner, state, section],
+        [ui.edit.editor, ui.edit.help],
+        api_name="section_text",
+    )
+    then_list(
+        ui.edit.save.click(
+            cb.on_edit, [owner, state, section, ui.edit.editor], outputs, api_name="edit_section"
+        )
+    )
+    ui.review.run.click(cb.on_review, [owner, state], [ui.review.out, ui.status], api_name="review")
+    for fmt, button in ui.export.buttons.items():
+        button.click(
+            cb.exporter(fmt),
+            [owner, state],
+            [ui.export.download, ui.status],
+            api_name=f"export_{fmt}",
+        )
+    scenario = ui.scenarios
+    scenario.dropdown.change(
+        cb.on_scenario_info, [scenario.dropdown], [scenario.info], api_visibility="private"
+    )
+    scenario.start.click(
+        cb.on_scenario_start,
+        [owner, state, scenario.dropdown, section],
+        outputs,
+        api_name="scenario_start",
+    )
+    then_list(
+        scenario.step.click(
+            cb.on_scenario_step, [owner, state, section], outputs, api_name="scenario_step"
+        )
+    )

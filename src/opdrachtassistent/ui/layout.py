@@ -1,0 +1,220 @@
+"""The app's components, one builder per panel and tab; no behaviour (see `events.py`).
+
+Each builder must be called inside the Gradio context it belongs in, in the order of the
+page: Gradio lays components out in the order they are created.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import gradio as gr
+
+from opdrachtassistent.commission import SECTION_TITLES, SECTIONS
+from opdrachtassistent.dialogue import scenarios
+from opdrachtassistent.ui.forms import FORMAT_HELP
+from opdrachtassistent.ui.session import EXPORT_FORMATS, ExportFormat
+from opdrachtassistent.ui.text import TEXT
+from opdrachtassistent.ui.views import status_html
+
+
+@dataclass(frozen=True)
+class ChatPanel:
+    chatbot: gr.Chatbot
+    msg: gr.Textbox
+    send: gr.Button
+    new: gr.Button
+    sources: gr.HTML
+
+
+@dataclass(frozen=True)
+class EditTab:
+    section: gr.Dropdown
+    help: gr.Markdown
+    editor: gr.Textbox
+    save: gr.Button
+
+
+@dataclass(frozen=True)
+class ReviewTab:
+    run: gr.Button
+    out: gr.HTML
+
+
+@dataclass(frozen=True)
+class ExportTab:
+    buttons: dict[ExportFormat, gr.Button]
+    download: gr.File
+
+
+@dataclass(frozen=True)
+class SessionsTab:
+    dropdown: gr.Dropdown
+    refresh: gr.Button
+    resume: gr.Button
+
+
+@dataclass(frozen=True)
+class ScenarioTab:
+    dropdown: gr.Dropdown
+    info: gr.Markdown
+    start: gr.Button
+    step: gr.Button
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Every component a callback reads or writes."""
+
+    owner: gr.BrowserState
+    state: gr.State
+    status: gr.HTML
+    chat: ChatPanel
+    progress: gr.HTML
+    document: gr.HTML
+    smap: gr.HTML
+    edit: EditTab
+    review: ReviewTab
+    export: ExportTab
+    sessions: SessionsTab
+    scenarios: ScenarioTab
+
+
+def sources_panel() -> gr.HTML:
+    """Why the assistant asks the current question, with its sources."""
+    with gr.Accordion(TEXT["why"], open=True, elem_id="oa-why"):
+        return gr.HTML(elem_id="oa-sources", js_on_load=None)
+
+
+def chat_panel() -> ChatPanel:
+    chatbot = gr.Chatbot(
+        label=TEXT["chat"],
+        elem_id="oa-chat",
+        height=520,
+        feedback_options=None,
+        buttons=["copy"],
+        sanitize_html=True,
+        autoscroll=True,
+    )
+    msg = gr.Textbox(
+        label=TEXT["input"],
+        placeholder=TEXT["input_placeholder"],
+        lines=1,
+        max_lines=8,
+        elem_id="oa-input",
+        autofocus=True,
+    )
+    with gr.Row():
+        send = gr.Button(TEXT["send"], variant="primary", elem_id="oa-send")
+        new = gr.Button(TEXT["new"], elem_id="oa-new")
+    return ChatPanel(chatbot=chatbot, msg=msg, send=send, new=new, sources=sources_panel())
+
+
+def document_tab() -> gr.HTML:
+    with gr.Tab(TEXT["doc_tab"], elem_id="oa-tab-doc"):
+        return gr.HTML(elem_id="oa-document", js_on_load=None)
+
+
+def map_tab() -> gr.HTML:
+    with gr.Tab(TEXT["map_tab"], elem_id="oa-tab-map"):
+        smap = gr.HTML(elem_id="oa-map", js_on_load=None)
+        gr.Markdown(TEXT["map_help"])
+    return smap
+
+
+def edit_tab() -> EditTab:
+    with gr.Tab(TEXT["edit_tab"], elem_id="oa-tab-edit"):
+        section = gr.Dropdown(
+            choices=[(SECTION_TITLES[k], k) for k in SECTIONS],
+            value="context",
+            label=TEXT["section"],
+            elem_id="oa-section",
+            filterable=False,
+        )
+        edit_help = gr.Markdown(FORMAT_HELP["context"], elem_id="oa-edit-help")
+        editor = gr.Textbox(label=TEXT["editor"], lines=8, max_lines=20, elem_id="oa-editor")
+        save = gr.Button(TEXT["save_edit"], variant="primary", elem_id="oa-save-edit")
+    return EditTab(section=section, help=edit_help, editor=editor, save=save)
+
+
+def review_tab() -> ReviewTab:
+    with gr.Tab(TEXT["review_tab"], elem_id="oa-tab-review"):
+        gr.Markdown(TEXT["review_intro"])
+        run = gr.Button(TEXT["review"], elem_id="oa-run-review")
+        out = gr.HTML(elem_id="oa-review", js_on_load=None)
+    return ReviewTab(run=run, out=out)
+
+
+def export_tab() -> ExportTab:
+    with gr.Tab(TEXT["export_tab"], elem_id="oa-tab-export"):
+        with gr.Row():
+            buttons = {
+                fmt: gr.Button(TEXT[f"export_{fmt}"], elem_id=f"oa-export-{fmt}")
+                for fmt in EXPORT_FORMATS
+            }
+        download = gr.File(label=TEXT["download"], interactive=False, elem_id="oa-download")
+    return ExportTab(buttons=buttons, download=download)
+
+
+def sessions_tab() -> SessionsTab:
+    with gr.Tab(TEXT["sessions_tab"], elem_id="oa-tab-sessions"):
+        # choices differ per browser; the owner check in resume() guards access
+        dropdown = gr.Dropdown(
+            choices=[], label=TEXT["sessions"], elem_id="oa-sessions", allow_custom_value=True
+        )
+        with gr.Row():
+            refresh = gr.Button(TEXT["refresh"], elem_id="oa-refresh")
+            resume = gr.Button(TEXT["resume"], variant="primary", elem_id="oa-resume")
+    return SessionsTab(dropdown=dropdown, refresh=refresh, resume=resume)
+
+
+def scenario_tab() -> ScenarioTab:
+    with gr.Tab(TEXT["scenario_tab"], elem_id="oa-tab-scenarios"):
+        dropdown = gr.Dropdown(
+            choices=scenarios.choices(),
+            value=scenarios.SCENARIOS[0].id,
+            label=TEXT["scenario"],
+            elem_id="oa-scenario",
+            filterable=False,
+        )
+        info = gr.Markdown(scenarios.SCENARIOS[0].summary, elem_id="oa-scenario-info")
+        with gr.Row():
+            start = gr.Button(TEXT["scenario_start"], elem_id="oa-scenario-start")
+            step = gr.Button(TEXT["scenario_step"], variant="primary", elem_id="oa-scenario-step")
+    return ScenarioTab(dropdown=dropdown, info=info, start=start, step=step)
+
+
+def build_layout(secret: str) -> Layout:
+    """The whole page inside the current `gr.Blocks`: the chat left, the commission right."""
+    owner = gr.BrowserState("", storage_key="opdrachtassistent-eigenaar", secret=secret)
+    state = gr.State(None)
+    gr.Markdown(TEXT["intro"])
+    status = gr.HTML(status_html(""), elem_id="oa-status", js_on_load=None)
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=5, min_width=360):
+            chat = chat_panel()
+        with gr.Column(scale=6, min_width=360):
+            progress = gr.HTML(elem_id="oa-progress", js_on_load=None)
+            # wrap: on a 1280-1366 px laptop "menu" hid Gesprekken and Oefenen behind "..."
+            with gr.Tabs(overflow_behavior="wrap", elem_id="oa-tabs"):
+                document = document_tab()
+                smap = map_tab()
+                edit = edit_tab()
+                review = review_tab()
+                export = export_tab()
+                sessions = sessions_tab()
+                scenarios_ = scenario_tab()
+    return Layout(
+        owner=owner,
+        state=state,
+        status=status,
+        chat=chat,
+        progress=progress,
+        document=document,
+        smap=smap,
+        edit=edit,
+        review=review,
+        export=export,
+        sessions=sessions,
+        scenarios=scenarios_,
+    )

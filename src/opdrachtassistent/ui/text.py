@@ -1,0 +1,53 @@
+"""Every Dutch text of the app's own chrome (titles, labels, buttons, status notes), together."""
+
+TEXT = {
+    "title": "Opdrachtassistent",
+    "intro": (
+        "# Opdrachtassistent: integrale opdracht voor de openbare ruimte\n"
+        "Beantwoord de vragen in het gesprek. Rechts groeit de opdracht mee: per onderdeel "
+        "ziet u wat er al staat en wat nog ontbreekt. U kunt een onderdeel ook direct bewerken. "
+        "Alles blijft op deze computer."
+    ),
+    "chat": "Gesprek met de assistent",
+    "input": "Uw antwoord",
+    "input_placeholder": "Typ uw antwoord en druk op Enter om te versturen",
+    "send": "Verstuur",
+    "new": "Nieuw gesprek",
+    "why": "Waarom vraag ik dit?",
+    "doc_tab": "Opdracht",
+    "map_tab": "Krachtenveld",
+    "map_help": (
+        "Pas invloed en belang van een partij aan bij **Bewerken**, "
+        "onderdeel *Stakeholders* (de laatste twee kolommen)."
+    ),
+    "edit_tab": "Bewerken",
+    "review_tab": "Kwaliteitstoets",
+    "export_tab": "Exporteren",
+    "sessions_tab": "Gesprekken",
+    "scenario_tab": "Oefenen",
+    "section": "Onderdeel om te bewerken",
+    "editor": "Inhoud van het onderdeel",
+    "save_edit": "Wijziging opslaan",
+    "review": "Kwaliteitstoets uitvoeren",
+    "review_intro": (
+        "De kwaliteitstoets kijkt of de opdracht knelpunten voor de uitvoering bevat, met de "
+        "bronnen erbij."
+    ),
+    "export_md": "Exporteer als Markdown",
+    "export_docx": "Exporteer als Word (.docx)",
+    "export_json": "Exporteer als JSON",
+    "download": "Download",
+    "sessions": "Kies een eerder gesprek",
+    "refresh": "Lijst vernieuwen",
+    "resume": "Gesprek hervatten",
+    "scenario": "Kies een scenario",
+    "scenario_start": "Scenario laden",
+    "scenario_step": "Volgende stap",
+    "scenario_unknown": "Kies een scenario uit de lijst.",
+    "edited": "Uw wijziging is verwerkt in de opdracht en in het gesprek.",
+    "unexpected": (
+        "Er ging iets mis bij het verwerken. Uw gesprek is niet verloren gegaan; probeer het "
+        "nog eens."
+    ),
+    "export_done": "Het bestand staat klaar om te downloaden.",
+}
