@@ -696,9 +696,11 @@ def test_prompts_are_files_with_the_placeholders_the_extractor_fills() -> None:
 def test_prompts_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "groet.md").write_text("Hallo {{naam}}!", encoding="utf-8")
     monkeypatch.setenv(PROMPTS_DIR_ENV, str(tmp_path))
-    assert render_prompt("groet", naam="{{naam}} {x}") == "Hallo {{naam}} {x}!"
+    folder = Settings().prompts_dir
+    assert folder == tmp_path
+    assert render_prompt("groet", directory=folder, naam="{{naam}} {x}") == "Hallo {{naam}} {x}!"
     with pytest.raises(PromptError, match="ontbreekt"):
-        load_prompt("extract_system")
+        load_prompt("extract_system", directory=folder)
 
 
 @pytest.mark.parametrize("name", ["../secrets", "a/b", "", "Extract"])

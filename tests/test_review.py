@@ -715,10 +715,7 @@ def test_with_the_real_knowledge_base(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
     search = pytest.importorskip("opdrachtassistent.knowledge.search")
     testing = pytest.importorskip("opdrachtassistent.knowledge.testing")
-    corpus_dir = Path(__file__).resolve().parents[1] / "corpus"
-    kb = search.KnowledgeBase.open(
-        tmp_path / "data", embedder=testing.FakeEmbedder(), corpus_dir=corpus_dir
-    )
+    kb = search.KnowledgeBase.open(tmp_path / "data", embedder=testing.FakeEmbedder())
     kb.ensure_ready()
     result = review(
         good().model_copy(update={"mandate": Mandate(commissioner="afdeling Beheer")}),

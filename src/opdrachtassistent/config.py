@@ -22,7 +22,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="OPDRACHTASSISTENT_", extra="ignore")
 
     data_dir: Path = Field(default_factory=default_data_dir)
+    # Own corpus or prompts instead of the built-in package data (None: the built-in ones).
     corpus_dir: Path | None = None
+    prompts_dir: Path | None = None
     chroma_url: str | None = Field(
         default=None,
         description="Use a Chroma server (http://host:port) instead of the "
@@ -41,14 +43,19 @@ class Settings(BaseSettings):
         return bool(self.llm_base_url or self.llm_api_key)
 
 
+# The environment variables that keep every library offline: Gradio analytics, the HF hub,
+# Chroma telemetry. The one list; the Makefile, CI, the app and the tests take it from here.
+OFFLINE_SWITCHES: dict[str, str] = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TRANSFORMERS_OFFLINE": "1",
+    "DO_NOT_TRACK": "1",
+}
+
+
 def set_offline_switches() -> None:
-    """Make sure no library phones home: Gradio analytics, the HF hub, Chroma telemetry."""
-    for key, value in (
-        ("GRADIO_ANALYTICS_ENABLED", "False"),
-        ("HF_HUB_OFFLINE", "1"),
-        ("HF_HUB_DISABLE_TELEMETRY", "1"),
-        ("ANONYMIZED_TELEMETRY", "False"),
-        ("TRANSFORMERS_OFFLINE", "1"),
-        ("DO_NOT_TRACK", "1"),
-    ):
+    """Make sure no library phones home (values already set by the user are kept)."""
+    for key, value in OFFLINE_SWITCHES.items():
         os.environ.setdefault(key, value)

@@ -1,21 +1,21 @@
-"""Prompts are files in the repository's `prompts/` folder, loaded by name.
+"""Prompts are files shipped with the package (`resources/prompts/`), loaded by name.
 
-`load_prompt("extract_system")` reads `prompts/extract_system.md`. The folder is
-`$OPDRACHTASSISTENT_PROMPTS_DIR` when set, else the repo-level `prompts/` beside `src/`
-(an editable install or a checkout). Templates use `{{name}}` placeholders, filled by
+`load_prompt("extract_system")` reads `extract_system.md` from the built-in prompts, or from
+the folder passed as `directory` (the `prompts_dir` setting, `$OPDRACHTASSISTENT_PROMPTS_DIR`,
+lets a deployment use its own). Templates use `{{name}}` placeholders, filled by
 `render_prompt` in a single pass: a value that itself contains `{{...}}` or braces (user text
 does) is inserted verbatim, never expanded again.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from opdrachtassistent.errors import OpdrachtError
+from opdrachtassistent.resources import builtin_dir
 
-PROMPTS_DIR_ENV = "OPDRACHTASSISTENT_PROMPTS_DIR"
+PROMPTS_DIR_ENV = "OPDRACHTASSISTENT_PROMPTS_DIR"  # read by config.Settings; named in messages
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
@@ -25,20 +25,16 @@ class PromptError(OpdrachtError):
     """A prompt file is missing or a template cannot be filled."""
 
 
-def prompts_dir() -> Path:
-    """The folder prompts are read from (it need not exist; `load_prompt` says so)."""
-    configured = os.environ.get(PROMPTS_DIR_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    # src/opdrachtassistent/prompts.py -> the repository root is two folders above `src`.
-    return Path(__file__).resolve().parents[2] / "prompts"
+def builtin_prompts_dir() -> Path:
+    """The prompts shipped with the package."""
+    return builtin_dir("prompts")
 
 
 def load_prompt(name: str, *, directory: Path | None = None) -> str:
     """The text of prompt `name` (`<name>.md` in the prompts folder)."""
     if not _NAME.match(name):
         raise PromptError(f"Ongeldige promptnaam: {name!r}.")
-    folder = directory or prompts_dir()
+    folder = directory.expanduser() if directory is not None else builtin_prompts_dir()
     path = folder / f"{name}.md"
     try:
         return path.read_text(encoding="utf-8")

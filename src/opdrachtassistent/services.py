@@ -20,6 +20,7 @@ from opdrachtassistent.extract.rules import RulesExtractor
 from opdrachtassistent.passages import Passage, Retriever
 
 if TYPE_CHECKING:
+    from opdrachtassistent.knowledge.search import KnowledgeBase
     from opdrachtassistent.reviewing.checks import Review
 
 log = logging.getLogger(__name__)
@@ -72,16 +73,19 @@ class Services:
         return RulesExtractor()
 
     @cached_property
-    def retriever(self) -> Retriever:
+    def knowledge_base(self) -> KnowledgeBase:
+        """The store itself, for ingest and search commands that need more than a Retriever."""
         from opdrachtassistent.knowledge.search import KnowledgeBase
 
-        return CachingRetriever(
-            KnowledgeBase.open(
-                self.settings.data_dir,
-                chroma_url=self.settings.chroma_url,
-                corpus_dir=self.settings.corpus_dir,
-            )
+        return KnowledgeBase.open(
+            self.settings.data_dir,
+            chroma_url=self.settings.chroma_url,
+            corpus_dir=self.settings.corpus_dir,
         )
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return CachingRetriever(self.knowledge_base)
 
     def new_interview(self, *, with_sources: bool = True) -> Interview:
         return Interview(

@@ -13,10 +13,11 @@ import pytest
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from opdrachtassistent.knowledge.corpus import builtin_corpus_dir
 from opdrachtassistent.knowledge.search import KnowledgeBase
 from opdrachtassistent.knowledge.testing import FakeEmbedder
 
-REPO_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+REPO_CORPUS = builtin_corpus_dir()
 
 
 @pytest.fixture(autouse=True)

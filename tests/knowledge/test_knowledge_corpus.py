@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+import opdrachtassistent
 from opdrachtassistent.knowledge.chunking import Chunk, chunk_file
 from opdrachtassistent.knowledge.citations import (
     GUIDANCE,
@@ -17,8 +19,8 @@ from opdrachtassistent.knowledge.citations import (
 from opdrachtassistent.knowledge.corpus import (
     SECTION_KEYS,
     THEMES,
+    builtin_corpus_dir,
     corpus_files,
-    default_corpus_dir,
     parse_front_matter,
 )
 
@@ -31,8 +33,10 @@ def chunks() -> list[Chunk]:
     return result
 
 
-def test_default_corpus_dir_is_the_repository_corpus() -> None:
-    assert (default_corpus_dir() / "knelpunten.md").is_file()
+def test_the_built_in_corpus_is_package_data() -> None:
+    root = builtin_corpus_dir()
+    assert (root / "knelpunten.md").is_file()
+    assert root.is_relative_to(Path(opdrachtassistent.__file__).parent)
 
 
 def test_at_least_sixty_passages_with_unique_ids(chunks: list[Chunk]) -> None:

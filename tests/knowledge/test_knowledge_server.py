@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from opdrachtassistent.config import Settings
 from opdrachtassistent.knowledge.search import KnowledgeBase
 from opdrachtassistent.knowledge.store import HttpChromaStore, collection_name
 from opdrachtassistent.knowledge.testing import FakeEmbedder
@@ -117,6 +118,6 @@ def test_server_url_from_the_environment(
     chroma_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("OPDRACHTASSISTENT_CHROMA_URL", chroma_server)
-    kb = KnowledgeBase.open(embedder=FakeEmbedder())
+    kb = KnowledgeBase.open(chroma_url=Settings().chroma_url, embedder=FakeEmbedder())
     assert isinstance(kb.store, HttpChromaStore)
     assert kb.get("knelpunten#budgetten-per-discipline") is not None

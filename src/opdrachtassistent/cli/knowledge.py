@@ -9,10 +9,13 @@ import logging
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opdrachtassistent.commission import SECTIONS
 from opdrachtassistent.errors import OpdrachtError
+
+if TYPE_CHECKING:
+    from opdrachtassistent.knowledge.search import KnowledgeBase
 
 SubParsers = Any  # argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -93,10 +96,14 @@ def add_search_parser(subparsers: SubParsers) -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from opdrachtassistent.knowledge.search import KnowledgeBase
+def _open(args: argparse.Namespace) -> KnowledgeBase:
+    """The knowledge base from the services, with the command line's overrides."""
+    from opdrachtassistent.config import Settings
+    from opdrachtassistent.services import build_services
 
-    return KnowledgeBase.open(args.data_dir, chroma_url=args.chroma_url)
+    overrides = {"data_dir": args.data_dir, "chroma_url": args.chroma_url}
+    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    return build_services(settings).knowledge_base
 
 
 def _error(exc: OpdrachtError) -> int:

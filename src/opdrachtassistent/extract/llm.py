@@ -492,12 +492,13 @@ class LLMExtractor:
 
     def _load_prompts(self) -> tuple[str, str, str, str]:
         if self._prompts is None:
+            folder = self.settings.prompts_dir
             try:
                 self._prompts = (
-                    load_prompt("extract_system"),
-                    load_prompt("extract_user"),
-                    load_prompt("extract_reask"),
-                    load_prompt("extract_schema"),
+                    load_prompt("extract_system", directory=folder),
+                    load_prompt("extract_user", directory=folder),
+                    load_prompt("extract_reask", directory=folder),
+                    load_prompt("extract_schema", directory=folder),
                 )
             except PromptError as exc:
                 raise LLMError(MSG_SETUP.format(reason=exc.message), detail=exc.detail) from exc

@@ -15,15 +15,13 @@ keeps PyYAML out of the dependencies.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from opdrachtassistent.commission import SECTIONS
 from opdrachtassistent.commission import THEMES as THEMES  # the one vocabulary, re-exported
-
-CORPUS_DIR_ENV = "OPDRACHTASSISTENT_CORPUS_DIR"
+from opdrachtassistent.resources import builtin_dir
 
 SECTION_KEYS: tuple[str, ...] = SECTIONS
 
@@ -85,26 +83,15 @@ def parse_front_matter(text: str) -> tuple[FrontMatter, str]:
     )
 
 
-def default_corpus_dir() -> Path:
-    """The built-in corpus: `$OPDRACHTASSISTENT_CORPUS_DIR`, else the repository's `corpus/`.
-
-    With an editable install the package sits in `<repo>/src/opdrachtassistent/knowledge`, so
-    the corpus is three levels up. A copy inside the package (`opdrachtassistent/corpus`) is
-    used when present, for wheels that ship it as package data.
-    """
-    env = os.environ.get(CORPUS_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    here = Path(__file__).resolve()
-    packaged = here.parent.parent / "corpus"
-    if packaged.is_dir():
-        return packaged
-    return here.parents[3] / "corpus"
+def builtin_corpus_dir() -> Path:
+    """The corpus shipped with the package (`resources/corpus/`)."""
+    return builtin_dir("corpus")
 
 
 def corpus_files(corpus_dir: Path | None = None) -> list[Path]:
-    """The Markdown files of the built-in corpus, sorted; empty when the folder is missing."""
-    root = corpus_dir if corpus_dir is not None else default_corpus_dir()
+    """The Markdown files of the corpus in `corpus_dir` (default: the built-in one), sorted;
+    empty when the folder is missing."""
+    root = corpus_dir if corpus_dir is not None else builtin_corpus_dir()
     if not root.is_dir():
         return []
     return sorted(p for p in root.glob("*.md") if p.is_file() and not p.name.startswith("."))

@@ -7,7 +7,6 @@ built-in corpus on first use, so the interview and review can cite it without a 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from opdrachtassistent.config import default_data_dir
 from opdrachtassistent.knowledge.bm25 import BM25Index
 from opdrachtassistent.knowledge.chunking import (
     SUPPORTED_SUFFIXES,
@@ -25,18 +25,16 @@ from opdrachtassistent.knowledge.chunking import (
     chunk_file,
 )
 from opdrachtassistent.knowledge.citations import GUIDANCE, RULE_CITATIONS, WHY_WE_ASK
-from opdrachtassistent.knowledge.corpus import corpus_files, default_corpus_dir
+from opdrachtassistent.knowledge.corpus import builtin_corpus_dir, corpus_files
 from opdrachtassistent.knowledge.embeddings import E5Embedder, Embedder
 from opdrachtassistent.knowledge.errors import DocumentError, EmbeddingUnavailableError
 from opdrachtassistent.knowledge.store import (
-    CHROMA_URL_ENV,
     EmbeddedChromaStore,
     HttpChromaStore,
     Metadata,
     StoredChunk,
     VectorStore,
     collection_name,
-    default_data_dir,
 )
 from opdrachtassistent.passages import Passage
 
@@ -183,7 +181,7 @@ class KnowledgeBase:
     ) -> None:
         self.store = store
         self.embedder: Embedder = embedder if embedder is not None else E5Embedder()
-        self.corpus_dir = corpus_dir if corpus_dir is not None else default_corpus_dir()
+        self.corpus_dir = corpus_dir if corpus_dir is not None else builtin_corpus_dir()
         self._index_builtin = index_builtin
         self._ready = False
         self._dense_ok: bool | None = None
@@ -208,14 +206,13 @@ class KnowledgeBase:
         index_builtin: bool = True,
     ) -> KnowledgeBase:
         """The usual way in: an embedded store under `data_dir` (default: the per-user data
-        directory), or a Chroma server when `chroma_url` (or `$OPDRACHTASSISTENT_CHROMA_URL`)
-        is given."""
+        directory), or a Chroma server when `chroma_url` is given. Values come from the caller
+        (usually `Services`, from the settings); nothing here reads the environment."""
         chosen = embedder if embedder is not None else E5Embedder()
         name = collection_name(chosen.name)
-        url = chroma_url or os.environ.get(CHROMA_URL_ENV)
         store: VectorStore
-        if url:
-            store = HttpChromaStore(url, name)
+        if chroma_url:
+            store = HttpChromaStore(chroma_url, name)
         else:
             root = Path(data_dir).expanduser() if data_dir is not None else default_data_dir()
             store = EmbeddedChromaStore(root / "chroma", name)

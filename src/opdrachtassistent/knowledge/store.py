@@ -8,7 +8,6 @@ vectors are always passed in explicitly.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,10 +18,8 @@ from urllib.parse import urlparse
 import numpy as np
 import numpy.typing as npt
 
+from opdrachtassistent.config import set_offline_switches
 from opdrachtassistent.errors import KnowledgeError
-
-DATA_DIR_ENV = "OPDRACHTASSISTENT_DATA_DIR"
-CHROMA_URL_ENV = "OPDRACHTASSISTENT_CHROMA_URL"
 
 MetaValue = str | int | float | bool
 Metadata = dict[str, MetaValue]
@@ -68,17 +65,6 @@ class VectorStore(Protocol):
     def count(self) -> int: ...
 
 
-def default_data_dir() -> Path:
-    """`$OPDRACHTASSISTENT_DATA_DIR`, else `$XDG_DATA_HOME/opdrachtassistent`, else
-    `~/.local/share/opdrachtassistent`."""
-    env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
-    return base / "opdrachtassistent"
-
-
 def collection_name(embedder_name: str) -> str:
     """A valid Chroma collection name (3-512 chars, [a-zA-Z0-9._-]) per embedding model."""
     cleaned = re.sub(r"[^a-zA-Z0-9._-]+", "-", f"passages-{embedder_name}").strip("-._")
@@ -86,7 +72,7 @@ def collection_name(embedder_name: str) -> str:
 
 
 def _settings() -> Any:
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    set_offline_switches()
     from chromadb.config import Settings
 
     return Settings(anonymized_telemetry=False)
