@@ -1,6 +1,6 @@
 """What one browser session does, without Gradio: start, resume, answer, edit, export.
 
-The Gradio callbacks in `ui.py` only translate between components and these methods.
+The Gradio callbacks (`ui/callbacks.py`) only translate between components and these methods.
 Per-connection state is a small JSON-safe `SessionState` kept in `gr.State`; the store
 (SQLite) is the durable copy, written after every change. When a write fails, the state
 in the browser session still holds everything, and the next write retries: a conversation
