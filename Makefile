@@ -3,10 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-export GRADIO_ANALYTICS_ENABLED := False
-export HF_HUB_OFFLINE := 1
-export HF_HUB_DISABLE_TELEMETRY := 1
-export ANONYMIZED_TELEMETRY := False
+# No offline switches here: every entry point sets config.OFFLINE_SWITCHES itself.
 
 .PHONY: install run chat test test-deps lint format bench eval clean
 

@@ -3,16 +3,17 @@
 Host and port come from GRADIO_SERVER_NAME and GRADIO_SERVER_PORT (default 127.0.0.1:7860).
 """
 
-import os
+from opdrachtassistent.config import Settings, set_offline_switches
 
-# Nothing may leave the machine: set the offline switches before gradio is imported.
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-from opdrachtassistent.config import Settings
-from opdrachtassistent.services import build_services
-from opdrachtassistent.ui.app import build_app, launch
+def main() -> None:
+    # Nothing may leave the machine: set the offline switches before gradio is imported.
+    set_offline_switches()
+    from opdrachtassistent.services import build_services
+    from opdrachtassistent.ui.app import build_app, launch
+
+    launch(build_app(build_services(Settings())))
+
 
 if __name__ == "__main__":
-    launch(build_app(build_services(Settings())))
+    main()

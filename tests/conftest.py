@@ -7,12 +7,7 @@ from pathlib import Path
 
 import pytest
 
-OFFLINE = {
-    "GRADIO_ANALYTICS_ENABLED": "False",
-    "HF_HUB_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "ANONYMIZED_TELEMETRY": "False",
-}
+from opdrachtassistent.config import OFFLINE_SWITCHES
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +16,6 @@ def _private_data_dir(
 ) -> Iterator[Path]:
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("OPDRACHTASSISTENT_DATA_DIR", str(data))
-    for key, value in OFFLINE.items():
+    for key, value in OFFLINE_SWITCHES.items():
         monkeypatch.setenv(key, value)
     yield data

@@ -99,6 +99,12 @@ class Services:
             retriever=self.retriever if with_sources else None,
         )
 
+    def draft(self, text: str) -> Commission:
+        """A draft commission from notes, read by the configured extractor (LLM or rules)."""
+        from opdrachtassistent.drafting.notes import draft
+
+        return draft(text, extractor=self.extractor)
+
     def review(self, commission: Commission) -> Review:
         from opdrachtassistent.reviewing.checks import review
 

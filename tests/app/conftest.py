@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import os
 
-for _key, _value in (
-    ("GRADIO_ANALYTICS_ENABLED", "False"),
-    ("HF_HUB_OFFLINE", "1"),
-    ("HF_HUB_DISABLE_TELEMETRY", "1"),
-):
-    os.environ.setdefault(_key, _value)
+from opdrachtassistent.config import set_offline_switches
+
+set_offline_switches()  # before anything imports gradio
 
 import shutil  # noqa: E402
 import subprocess  # noqa: E402

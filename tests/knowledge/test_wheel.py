@@ -69,6 +69,7 @@ def test_the_wheel_ships_corpus_and_prompts(wheel: Path) -> None:
     assert "opdrachtassistent/resources/corpus/knelpunten.md" in names
     assert "opdrachtassistent/resources/prompts/extract_system.md" in names
     assert "opdrachtassistent/py.typed" in names
+    assert "opdrachtassistent/ui/static/app.css" in names
 
 
 def test_the_installed_wheel_ingests_drafts_and_searches(

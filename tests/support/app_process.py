@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from opdrachtassistent.config import OFFLINE_SWITCHES
+
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "app.py"
 START_TIMEOUT_S = 90.0
@@ -37,12 +39,7 @@ CHROMIUM_FLAGS = [
 ]
 TARGET_START_S = 8.0
 TARGET_RSS_MB = 700.0
-OFFLINE_ENV = {
-    "GRADIO_ANALYTICS_ENABLED": "False",
-    "HF_HUB_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "ANONYMIZED_TELEMETRY": "False",
-}
+OFFLINE_ENV = OFFLINE_SWITCHES
 
 
 def free_port() -> int:

@@ -26,6 +26,7 @@ from opdrachtassistent.drafting.batch import (
     EXTENSIONS,
     FORMATS,
     BatchReport,
+    Drafter,
     Format,
     draft_files,
     os_reason,
@@ -44,6 +45,15 @@ SEVERITY_MARKS = {"hoog": "[HOOG]  ", "midden": "[MIDDEN]", "laag": "[LAAG]  "}
 
 # --------------------------------------------------------------------------------------------
 # The retriever: the single place where the CLI wires citations in.
+
+
+def build_drafter(args: argparse.Namespace) -> Drafter:
+    """The services' drafter, so `draft` reads notes with the configured extractor."""
+    from opdrachtassistent.config import Settings
+    from opdrachtassistent.services import build_services
+
+    data_dir: Path | None = getattr(args, "data_dir", None)
+    return build_services(Settings(data_dir=data_dir) if data_dir else Settings()).draft
 
 
 def build_retriever(args: argparse.Namespace, err: TextIO) -> Retriever | None:
@@ -145,15 +155,18 @@ def run_draft(args: argparse.Namespace) -> int:
         err.write(problem + "\n")
         return 2
     retriever = build_retriever(args, err)
+    drafter = build_drafter(args)
     if args.out is not None:
         try:
-            report = draft_files(notes, args.out, fmt, retriever=retriever, today=args.today)
+            report = draft_files(
+                notes, args.out, fmt, drafter=drafter, retriever=retriever, today=args.today
+            )
         except OSError as exc:
             err.write(f"Schrijven in {args.out} mislukt: {os_reason(exc)}.\n")
             return 2
         _print_batch(report, out, err)
         return 1 if report.failed else 0
-    return _draft_single(notes[0], args.output, fmt, retriever, args.today, out, err)
+    return _draft_single(notes[0], args.output, fmt, drafter, retriever, args.today, out, err)
 
 
 def _unusable_dir(target: Path) -> str | None:
@@ -176,6 +189,7 @@ def _draft_single(
     path: Path,
     target: Path | None,
     fmt: Format,
+    drafter: Drafter,
     retriever: Retriever | None,
     today: date | None,
     out: TextIO,
@@ -188,9 +202,7 @@ def _draft_single(
     except InputError as exc:
         err.write(exc.message + "\n")
         return 2
-    from opdrachtassistent.drafting.notes import draft
-
-    commission = draft(notes)
+    commission = drafter(notes)
     result = review(commission, retriever=retriever, today=today)
     if target is None:
         out.write(render(commission, result, fmt).decode("utf-8"))
