@@ -1,5 +1,9 @@
 """The dialogue policy: which section to ask next, how to apply an answer, when to probe.
 
+An answer is first read into typed commands (`understand.py`, `commands.py`); this module
+only applies them. Merging values is `merging.py`; what is said about the document is
+`phrasing.py`.
+
 Deterministic and pure (no network, no storage, no UI): the same answers always give the
 same conversation. The extractor and the retriever are passed in; the defaults are the
 offline rules and no citations.
@@ -18,74 +22,43 @@ Policy, in short:
 from __future__ import annotations
 
 import logging
-import re
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from opdrachtassistent.commission import (
-    MIN_TEXT_WORDS,
     SECTION_TITLES,
     SECTIONS,
     Commission,
     SectionKey,
     Stakeholder,
 )
-from opdrachtassistent.dialogue import texts
+from opdrachtassistent.dialogue import commands as cmd
+from opdrachtassistent.dialogue import texts, understand
+from opdrachtassistent.dialogue.merging import merge_extraction
+from opdrachtassistent.dialogue.phrasing import fill, known, open_questions_for, summary
 from opdrachtassistent.errors import OpdrachtError
-from opdrachtassistent.extract import dutch
 from opdrachtassistent.extract.base import Extraction, Extractor
-from opdrachtassistent.extract.rules import (
-    MAX_TEXT,
-    RulesExtractor,
-    attach_roles,
-    is_skip,
-    is_vague,
-)
-from opdrachtassistent.fields import (
-    FIELD_SECTION,
-    FREE_TEXT_FIELDS,
-    SCALAR_FIELDS,
-    TYPED_SCALARS,
-    value_at,
-)
-from opdrachtassistent.fmt import dutch_date, euro, join_nl, number
+from opdrachtassistent.extract.rules import MAX_TEXT, RulesExtractor, attach_roles
+from opdrachtassistent.fields import SCALAR_FIELDS, value_at
+from opdrachtassistent.fmt import join_nl
 from opdrachtassistent.passages import Passage, Retriever
+
+__all__ = [
+    "ChatMessage",
+    "Interview",
+    "InterviewState",
+    "Turn",
+    "merge_extraction",
+    "open_questions_for",
+    "summary",
+]
 
 log = logging.getLogger(__name__)
 
 MAX_PROBES = 2
 Asking = SectionKey | Literal["confirm"]
 Phase = Literal["start", "interview", "revisit", "confirm", "done"]
-
-_YES = re.compile(
-    r"^\s*(?:(?:ja|jazeker|jawel|klopt|dat klopt|akkoord|correct|prima|ok|oke|oké|okay|goed|"
-    r"is goed|helemaal goed|yes|y|j|bevestig(?:d|en)?|vastleggen|afronden|zo is het|"
-    r"dat is (?:het|goed|correct)|hoor|zo|dank(?:\s*je|\s*u)?(?:\s*wel)?)\b[\s.!,]*)+$",
-    re.IGNORECASE,
-)
-_CORRECTION = re.compile(
-    r"\b(?:toch|eigenlijk|correctie|corrigeer|corrigeren|verbeter|moet zijn|moet worden|"
-    r"klopt niet|ik zei|maar dat moet|(?:niet|geen)\b.{1,60}\bmaar|"
-    r"wijzig|verander|aanpass|pas\b.{0,30}\baan|bedoel|sorry|vergissing)\b"
-    r"|^\s*(?:het |de )?(?:budget|bedrag|einddatum|deadline|opleverdatum|capaciteit|"
-    r"opdrachtgever|titel|niveau)\b",
-    re.IGNORECASE,
-)
-_FIELD_CUES: dict[str, re.Pattern[str]] = {
-    field: re.compile(pattern, re.IGNORECASE)
-    for field, pattern in (
-        ("budget_eur", r"budget|bedrag|euro|€|miljoen|mln|\bton\b|\d\s*k\b|kost|krediet"),
-        ("capacity_fte", r"fte|capaciteit|formatie|\buur\b|mensen|menskracht|dagen per week"),
-        (
-            "deadline",
-            r"datum|deadline|klaar|gereed|opgeleverd|oplevering|\beind|begin|medio|kwartaal|"
-            r"\bq[1-4]\b|\b20\d\d\b|zomer|najaar|voorjaar|winter|planning",
-        ),
-        ("commissioner", r"opdrachtgever|in opdracht|namens|opdracht(?:\s+\w+)?\s+van"),
-        ("level", r"bestuurlijk|ambtelijk|niveau|opdrachtgever"),
-    )
-}
 
 
 class ChatMessage(BaseModel):
@@ -111,6 +84,8 @@ class InterviewState(BaseModel):
     phase: Phase = "start"
     asking: Asking | None = None
     probes: dict[str, int] = Field(default_factory=dict)
+    # Sections whose "ja" to "weet u het nu?" was taken as "ask me" (see `AskAgain`).
+    asked_again: list[SectionKey] = Field(default_factory=list)
     last_probe_progress: dict[str, bool] = Field(default_factory=dict)
     asked: list[SectionKey] = Field(default_factory=list)
     left_open: list[SectionKey] = Field(default_factory=list)
@@ -118,6 +93,21 @@ class InterviewState(BaseModel):
     auto_open_questions: list[str] = Field(default_factory=list)
     messages: list[ChatMessage] = Field(default_factory=list)
     last_sources: list[Passage] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_older_states(cls, data: Any) -> Any:
+        """States saved before `asked_again` kept it as `probes["ja:<section>"]`."""
+        if not isinstance(data, dict) or not isinstance(data.get("probes"), dict):
+            return data
+        old = [k for k in data["probes"] if isinstance(k, str) and k.startswith("ja:")]
+        if not old:
+            return data
+        data = dict(data)
+        data["probes"] = {k: v for k, v in data["probes"].items() if k not in old}
+        again = list(data.get("asked_again") or [])
+        data["asked_again"] = again + [k[3:] for k in old if k[3:] not in again]
+        return data
 
 
 class Interview:
@@ -193,23 +183,19 @@ class Interview:
             return self._turn(texts.EMPTY_INPUT + "\n\n" + self._question(), follow_up=False)
         self._s.messages.append(ChatMessage(role="user", content=text))
         if self._s.phase in ("confirm", "done"):
-            return self._after_summary(text, notes)
+            commands = understand.read_after_summary(text, self._extract)
+            return self._after_summary(commands, text, notes)
         current = self._s.asking
         assert current is not None and current != "confirm"
-        if (
-            self._s.phase == "revisit"
-            and _YES.match(text)
-            and f"ja:{current}" not in self._s.probes
-        ):
-            # "Ja" to "weet u het nu?": ask for it, once.
-            self._s.probes[f"ja:{current}"] = 1
-            return self._turn(self._follow_up(current), follow_up=True)
-        if is_skip(text):
-            if current == "stakeholders" and self._propose_roles():
-                return self._advance([*notes, self._roles_note()])
-            self._leave_open(current)
-            return self._advance([*notes, texts.SKIP_ACK])
-        return self._apply_answer(text, current, notes)
+        reading = understand.Reading(
+            commission=self._s.commission,
+            asking=current,
+            revisiting=self._s.phase == "revisit",
+            asked_again=current in self._s.asked_again,
+        )
+        return self._apply_commands(
+            understand.read_answer(text, reading, self._extract), text, notes
+        )
 
     def edit(self, commission: Commission) -> Turn:
         """Take a direct edit of the document (from the app) and carry on consistently."""
@@ -225,20 +211,26 @@ class Interview:
 
     # -- applying answers -------------------------------------------------------------
 
-    def _apply_answer(self, text: str, current: SectionKey, notes: list[str]) -> Turn:
-        extraction = self._extract(text, current)
-        _prefer_corrected_values(extraction, text)
-        goal = self._s.commission.goal
-        if current == "goal" and goal.statement and not goal.results:
-            # The statement is known and results were asked for: this answer is the result,
-            # unless it only named something else ("Ik, wethouder Jansen.").
-            other = extraction.commissioner or extraction.budget_eur or extraction.deadline
-            short = len(text.split()) <= 8
-            if not extraction.goal_results and extraction.goal_statement and not (other and short):
-                extraction.goal_results = [extraction.goal_statement]
-            extraction.goal_statement = None
+    def _apply_commands(self, commands: list[cmd.Command], text: str, notes: list[str]) -> Turn:
+        current = self._s.asking
+        assert current is not None and current != "confirm"
+        for command in commands:
+            if isinstance(command, cmd.AskAgain):
+                self._s.asked_again.append(command.section)
+                return self._turn(self._follow_up(command.section), follow_up=True)
+            if isinstance(command, cmd.Skip):
+                if command.section == "stakeholders" and self._propose_roles():
+                    return self._advance([*notes, self._roles_note()])
+                self._leave_open(command.section)
+                return self._advance([*notes, texts.SKIP_ACK])
+        return self._apply_answer(commands, text, current, notes)
+
+    def _apply_answer(
+        self, commands: list[cmd.Command], text: str, current: SectionKey, notes: list[str]
+    ) -> Turn:
+        extraction = cmd.as_extraction(commands)
+        correction = cmd.is_correction(commands)
         before = self._fraction(current)
-        correction = bool(_CORRECTION.search(text))
         changes = self._apply(extraction, current=current, correction=correction, text=text)
         if current == "stakeholders":
             enriched = attach_roles(text, self._s.commission.stakeholders)
@@ -268,7 +260,11 @@ class Interview:
         if probes < MAX_PROBES and (probes == 0 or (progress and earlier_helped)):
             self._s.probes[current] = probes + 1
             self._s.last_probe_progress[current] = progress
-            lead = ack if progress else [texts.VAGUE if is_vague(text) else texts.NOTHING_FOUND]
+            lead = (
+                ack
+                if progress
+                else [texts.VAGUE if cmd.Vague() in commands else texts.NOTHING_FOUND]
+            )
             return self._turn(
                 "\n\n".join([*notes, *lead, self._follow_up(current)]), follow_up=True
             )
@@ -296,19 +292,14 @@ class Interview:
     def _roles_note(self) -> str:
         return texts.STAKEHOLDER_DEFAULTS_NOTE.format(names=join_nl(self._proposed))
 
-    def _after_summary(self, text: str, notes: list[str]) -> Turn:
-        extraction = self._extract(text, None)
-        _prefer_corrected_values(extraction, text)
-        named = _explicit_fields(text)
-        for field in FREE_TEXT_FIELDS:
-            if field not in named:
-                setattr(extraction, field, None)
+    def _after_summary(self, commands: list[cmd.Command], text: str, notes: list[str]) -> Turn:
+        extraction = cmd.as_extraction(commands)
         changes = self._apply(extraction, current=None, correction=True, text=text)
         if changes:
             self._s.phase = "confirm"
             replaced = _replaced(self._before, _scalars(self._s.commission))
             return self._summary_turn([*notes, *_ack(changes, correction=replaced)])
-        if _YES.match(text):
+        if cmd.Confirm() in commands:
             self._s.phase = "done"
             self._s.asking = None
             return self._turn(texts.DONE, follow_up=False)
@@ -394,8 +385,8 @@ class Interview:
         title = SECTION_TITLES[asking]
         if status.state == "leeg":
             return f"**{title}.** {texts.QUESTIONS[asking]}"
-        known = _known(self._s.commission, asking)
-        lead = f"**{title}.** Ik heb al: {known}." if known else f"**{title}.**"
+        have = known(self._s.commission, asking)
+        lead = f"**{title}.** Ik heb al: {have}." if have else f"**{title}.**"
         return f"{lead} {self._follow_up_text(asking)}"
 
     def _follow_up(self, section: SectionKey) -> str:
@@ -403,7 +394,7 @@ class Interview:
 
     def _follow_up_text(self, section: SectionKey) -> str:
         missing = self._commission_missing(section)
-        questions = [_fill(texts.FOLLOW_UPS.get(m, m), self._s.commission) for m in missing[:2]]
+        questions = [fill(texts.FOLLOW_UPS.get(m, m), self._s.commission) for m in missing[:2]]
         return " ".join(questions)
 
     def _summary_turn(self, lead: list[str]) -> Turn:
@@ -456,231 +447,10 @@ class Interview:
         return self._s.commission.section_status(section).missing
 
 
-def merge_extraction(
-    c: Commission,
-    e: Extraction,
-    *,
-    current: SectionKey | None,
-    correction: bool,
-    text: str = "",
-) -> list[tuple[SectionKey | None, str]]:
-    """Merge an extraction into the commission; return what changed, as (section, label).
-
-    A filled value is replaced only by an answer to its own section (`current`) or by an
-    explicit correction, so a passing mention never overwrites an answer.
-    """
-    changes: list[tuple[SectionKey | None, str]] = []
-
-    def may_set(field: str, old: object) -> bool:
-        if old in (None, "", []):
-            return True
-        if field in TYPED_SCALARS:
-            # A filled value changes only when the text names that field, in a correction or
-            # in an answer to its own section: "terug naar de wethouder" keeps the named
-            # commissioner, and "het budget is toch 4 miljoen" changes only the budget.
-            named = not text or bool(_FIELD_CUES[field].search(text))
-            return named and (correction or FIELD_SECTION[field] == current)
-        # Free text is kept unless corrected, so a follow-up does not replace its statement;
-        # a fragment too short to count ("een bewonersavond") gives way to a real answer.
-        fragment = isinstance(old, str) and len(old.split()) < MIN_TEXT_WORDS
-        return correction or (fragment and FIELD_SECTION[field] == current)
-
-    def scalar(field: str, obj: BaseModel, attr: str, value: object, label: str) -> None:
-        old = getattr(obj, attr)
-        if value is None or value == "" or value == old or not may_set(field, old):
-            return
-        setattr(obj, attr, value)
-        changes.append((FIELD_SECTION[field], label))
-
-    if e.title and not c.title:
-        c.title = e.title
-    scalar("context", c, "context", e.context, "aanleiding")
-    scalar("goal_statement", c.goal, "statement", e.goal_statement, "doel")
-    scalar(
-        "commissioner", c.mandate, "commissioner", e.commissioner, f"opdrachtgever {e.commissioner}"
-    )
-    if e.level and (
-        c.mandate.level is None or e.commissioner or current == "mandate" or correction
-    ):
-        scalar("level", c.mandate, "level", e.level, f"niveau {e.level}")
-    scalar("decision_space", c.mandate, "decision_space", e.decision_space, "beslisruimte")
-    scalar("escalation", c.mandate, "escalation", e.escalation, "escalatieroute")
-    if e.budget_eur is not None:
-        scalar(
-            "budget_eur", c.resources, "budget_eur", e.budget_eur, f"budget {euro(e.budget_eur)}"
-        )
-    if e.capacity_fte is not None:
-        scalar(
-            "capacity_fte",
-            c.resources,
-            "capacity_fte",
-            e.capacity_fte,
-            f"capaciteit {number(e.capacity_fte)} fte",
-        )
-    if e.deadline is not None:
-        scalar(
-            "deadline", c.resources, "deadline", e.deadline, f"einddatum {dutch_date(e.deadline)}"
-        )
-    scalar("funding", c.resources, "funding", e.funding, "financiering")
-    scalar("organisation", c, "organisation", e.organisation, "werkwijze")
-
-    new_results = _new_items(c.goal.results, e.goal_results)
-    if new_results:
-        c.goal.results = [*c.goal.results, *new_results]
-        changes.append(
-            (
-                "goal",
-                "beoogd resultaat"
-                if len(new_results) == 1
-                else f"{len(new_results)} beoogde resultaten",
-            )
-        )
-    new_themes = [t for t in e.themes if t not in c.goal.themes]
-    if new_themes:
-        c.goal.themes = [*c.goal.themes, *new_themes]
-        changes.append(("goal", "thema's " + join_nl([t.replace("_", " ") for t in new_themes])))
-    for field, attr, label in (
-        ("frameworks", "frameworks", "kader"),
-        ("instruments", "instruments", "instrument"),
-    ):
-        new = _new_items(getattr(c, attr), getattr(e, field))
-        if new:
-            setattr(c, attr, [*getattr(c, attr), *new])
-            changes.append((FIELD_SECTION[field], f"{label} " + join_nl(new)))
-    added, enriched = _merge_stakeholders(c.stakeholders, e.stakeholders)
-    if added:
-        changes.append(("stakeholders", "betrokken " + join_nl(added)))
-    if enriched:
-        changes.append(("stakeholders", "rol van " + join_nl(enriched)))
-    return changes
-
-
-_CORRECTED_TAIL = re.compile(
-    r"\bklopt niet\b\s*[:,;.-]?|\bcorrectie\s*:|\bmaar dat (?:moet|is)\b|"
-    r"\bmoet (?:zijn|worden)\b\s*:?|"
-    r"\b(?:niet|geen)\b.{1,60}?\bmaar\b|\bnee\s*[,.]|\bik bedoel\b",
-    re.IGNORECASE,
-)
-
-
 def _propose_role(s: Stakeholder) -> None:
     """The usual role of the party's kind, marked as a proposal the user can correct."""
     s.role = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
     s.role += texts.DEFAULT_ROLE_SUFFIX
-
-
-def _prefer_corrected_values(e: Extraction, text: str) -> None:
-    """In "niet Q3 maar Q4 2026" or "medio 2027... nee, eind 2027", the last value counts.
-
-    Only amounts, capacity and dates are read again, with the Dutch parsers directly: they
-    are what a correction replaces, and it costs no second extraction (or LLM request).
-    """
-    matches = list(_CORRECTED_TAIL.finditer(text))
-    if not matches:
-        return
-    tail = text[matches[-1].end() :]
-    for field, parse in (
-        ("budget_eur", dutch.parse_amount_eur),
-        ("capacity_fte", dutch.parse_fte),
-        ("deadline", dutch.parse_deadline),
-    ):
-        value = parse(tail)
-        if value is not None:
-            setattr(e, field, value)
-
-
-def open_questions_for(commission: Commission, section: SectionKey) -> list[str]:
-    """The open questions a section leaves while incomplete, phrased as questions."""
-    status = commission.section_status(section)
-    return [
-        f"{status.title}: {_question_only(_fill(texts.FOLLOW_UPS.get(m, m), commission))}"
-        for m in status.missing
-    ]
-
-
-def _question_only(text: str) -> str:
-    """The question itself, without the examples that follow it in the conversation."""
-    return text.split("?", 1)[0] + "?" if "?" in text else text
-
-
-def summary(c: Commission) -> str:
-    """A compact Dutch overview for the confirmation step."""
-
-    def val(value: object) -> str:
-        return str(value) if value not in (None, "", []) else "_nog open_"
-
-    r = c.resources
-    stakeholders = join_nl(
-        [
-            s.name + (f" ({s.role or s.interest})" if (s.role or s.interest) else "")
-            for s in c.stakeholders
-        ]
-    )
-    lines = [
-        f"- **Titel:** {val(c.title)}",
-        f"- **Aanleiding:** {val(c.context)}",
-        f"- **Doel:** {val(c.goal.statement)}",
-        f"- **Resultaten:** {val('; '.join(c.goal.results))}",
-        f"- **Thema's:** {val(join_nl([t.replace('_', ' ') for t in c.goal.themes]))}",
-        f"- **Opdrachtgever:** {val(c.mandate.commissioner)}"
-        + (f" ({c.mandate.level})" if c.mandate.level else ""),
-        f"- **Beslisruimte:** {val(c.mandate.decision_space)}",
-        f"- **Escalatie:** {val(c.mandate.escalation)}",
-        f"- **Stakeholders:** {val(stakeholders)}",
-        f"- **Budget:** {val(euro(r.budget_eur) if r.budget_eur is not None else None)}",
-        f"- **Capaciteit:** "
-        f"{val(number(r.capacity_fte) + ' fte' if r.capacity_fte is not None else None)}",
-        f"- **Einddatum:** {val(dutch_date(r.deadline) if r.deadline else None)}",
-        f"- **Kaders:** {val(join_nl(c.frameworks))}",
-        f"- **Instrumenten:** {val(join_nl(c.instruments))}",
-        f"- **Organisatie en werkwijze:** {val(c.organisation)}",
-    ]
-    if c.open_questions:
-        lines.append("\n**Open vragen:**")
-        lines += [f"- {q}" for q in c.open_questions]
-    return "\n".join(lines)
-
-
-def _known(c: Commission, section: SectionKey) -> str:
-    r = c.resources
-    parts: list[str] = []
-    match section:
-        case "mandate":
-            if c.mandate.commissioner:
-                parts.append(f"opdrachtgever {c.mandate.commissioner}")
-            if c.mandate.level:
-                parts.append(f"niveau {c.mandate.level}")
-        case "resources":
-            if r.budget_eur is not None:
-                parts.append(f"budget {euro(r.budget_eur)}")
-            if r.capacity_fte is not None:
-                parts.append(f"{number(r.capacity_fte)} fte")
-            if r.deadline:
-                parts.append(f"einddatum {dutch_date(r.deadline)}")
-        case "stakeholders":
-            parts += [s.name for s in c.stakeholders]
-        case "goal":
-            if c.goal.statement:
-                parts.append(f"het doel '{_short(c.goal.statement)}'")
-        case "frameworks":
-            parts += c.frameworks
-        case "instruments":
-            parts += c.instruments
-        case _:
-            pass
-    return join_nl(parts)
-
-
-def _fill(template: str, c: Commission) -> str:
-    if "{" not in template:
-        return template
-    names = [s.name for s in c.stakeholders if not (s.role or s.interest)]
-    some = bool(c.stakeholders)
-    return template.format(
-        names=join_nl(names) or "deze partijen",
-        other="andere " if some else "",
-        still="nog " if some else "",
-    )
 
 
 def _scalars(c: Commission) -> dict[str, object]:
@@ -697,64 +467,3 @@ def _ack(changes: list[tuple[SectionKey | None, str]], *, correction: bool) -> l
         return []
     items = join_nl(list(dict.fromkeys(label for _, label in changes)))
     return [(texts.CORRECTED if correction else texts.NOTED).format(items=items)]
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _new_items(existing: list[str], incoming: list[str]) -> list[str]:
-    seen = {i.casefold() for i in existing}
-    out: list[str] = []
-    for item in incoming:
-        if item.casefold() not in seen:
-            seen.add(item.casefold())
-            out.append(item)
-    return out
-
-
-def _merge_stakeholders(
-    existing: list[Stakeholder], incoming: list[Stakeholder]
-) -> tuple[list[str], list[str]]:
-    added: list[str] = []
-    enriched: list[str] = []
-    for s in incoming:
-        match = next((x for x in existing if _same_party(x, s)), None)
-        if match is None:
-            existing.append(s.model_copy())
-            added.append(s.name)
-            continue
-        if not (match.role or match.interest) and (s.role or s.interest):
-            match.role, match.interest = s.role, s.interest
-            enriched.append(match.name)
-        if match.kind is None and s.kind:
-            match.kind = s.kind
-    return added, enriched
-
-
-def _same_party(a: Stakeholder, b: Stakeholder) -> bool:
-    x, y = a.name.casefold(), b.name.casefold()
-    return x == y or x in y or y in x
-
-
-_EXPLICIT: dict[str, re.Pattern[str]] = {
-    field: re.compile(rf"\b(?:{words})\b\s*(?:is|:|wordt|moet)", re.IGNORECASE)
-    for field, words in (
-        ("context", "aanleiding"),
-        ("goal_statement", "doel|doelstelling"),
-        ("decision_space", "beslisruimte|mandaat"),
-        ("escalation", "escalatie|escalatieroute"),
-        ("organisation", "werkwijze|organisatie"),
-        ("funding", "financiering|dekking"),
-    )
-}
-# A description of a team needs no "is": "een integraal projectteam met wekelijks overleg".
-_EXPLICIT["organisation_team"] = re.compile(
-    r"\b(?:\w*projectteam|kernteam|integraal team|stuurgroep|bouwteam|wijkteam)\b", re.IGNORECASE
-)
-
-
-def _explicit_fields(text: str) -> set[str]:
-    """Free-text fields the user names outright ("de werkwijze is ..."), after the summary."""
-    named = {field for field, pattern in _EXPLICIT.items() if pattern.search(text)}
-    return named | ({"organisation"} if "organisation_team" in named else set())

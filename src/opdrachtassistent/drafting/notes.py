@@ -7,7 +7,8 @@ notes say is filled in; what a complete commission still lacks becomes an open q
 from __future__ import annotations
 
 from opdrachtassistent.commission import SECTIONS, Commission
-from opdrachtassistent.dialogue.interview import merge_extraction, open_questions_for
+from opdrachtassistent.dialogue.merging import merge_extraction
+from opdrachtassistent.dialogue.phrasing import open_questions_for
 from opdrachtassistent.extract.base import Extractor
 from opdrachtassistent.extract.rules import RulesExtractor
 

@@ -1,0 +1,149 @@
+"""Merging an extraction into the commission: the rules for when a value may change.
+
+A filled value is replaced only by an answer to its own section or by an explicit
+correction, so a passing mention never overwrites an answer. Used by the interview and by
+drafting from notes.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from opdrachtassistent.commission import MIN_TEXT_WORDS, Commission, SectionKey, Stakeholder
+from opdrachtassistent.dialogue.understand import names_field
+from opdrachtassistent.extract.base import Extraction
+from opdrachtassistent.fields import FIELD_SECTION, TYPED_SCALARS
+from opdrachtassistent.fmt import dutch_date, euro, join_nl, number
+
+
+def merge_extraction(
+    c: Commission,
+    e: Extraction,
+    *,
+    current: SectionKey | None,
+    correction: bool,
+    text: str = "",
+) -> list[tuple[SectionKey | None, str]]:
+    """Merge an extraction into the commission; return what changed, as (section, label).
+
+    A filled value is replaced only by an answer to its own section (`current`) or by an
+    explicit correction, so a passing mention never overwrites an answer.
+    """
+    changes: list[tuple[SectionKey | None, str]] = []
+
+    def may_set(field: str, old: object) -> bool:
+        if old in (None, "", []):
+            return True
+        if field in TYPED_SCALARS:
+            # A filled value changes only when the text names that field, in a correction or
+            # in an answer to its own section: "terug naar de wethouder" keeps the named
+            # commissioner, and "het budget is toch 4 miljoen" changes only the budget.
+            named = not text or names_field(text, field)
+            return named and (correction or FIELD_SECTION[field] == current)
+        # Free text is kept unless corrected, so a follow-up does not replace its statement;
+        # a fragment too short to count ("een bewonersavond") gives way to a real answer.
+        fragment = isinstance(old, str) and len(old.split()) < MIN_TEXT_WORDS
+        return correction or (fragment and FIELD_SECTION[field] == current)
+
+    def scalar(field: str, obj: BaseModel, attr: str, value: object, label: str) -> None:
+        old = getattr(obj, attr)
+        if value is None or value == "" or value == old or not may_set(field, old):
+            return
+        setattr(obj, attr, value)
+        changes.append((FIELD_SECTION[field], label))
+
+    if e.title and not c.title:
+        c.title = e.title
+    scalar("context", c, "context", e.context, "aanleiding")
+    scalar("goal_statement", c.goal, "statement", e.goal_statement, "doel")
+    scalar(
+        "commissioner", c.mandate, "commissioner", e.commissioner, f"opdrachtgever {e.commissioner}"
+    )
+    if e.level and (
+        c.mandate.level is None or e.commissioner or current == "mandate" or correction
+    ):
+        scalar("level", c.mandate, "level", e.level, f"niveau {e.level}")
+    scalar("decision_space", c.mandate, "decision_space", e.decision_space, "beslisruimte")
+    scalar("escalation", c.mandate, "escalation", e.escalation, "escalatieroute")
+    if e.budget_eur is not None:
+        scalar(
+            "budget_eur", c.resources, "budget_eur", e.budget_eur, f"budget {euro(e.budget_eur)}"
+        )
+    if e.capacity_fte is not None:
+        scalar(
+            "capacity_fte",
+            c.resources,
+            "capacity_fte",
+            e.capacity_fte,
+            f"capaciteit {number(e.capacity_fte)} fte",
+        )
+    if e.deadline is not None:
+        scalar(
+            "deadline", c.resources, "deadline", e.deadline, f"einddatum {dutch_date(e.deadline)}"
+        )
+    scalar("funding", c.resources, "funding", e.funding, "financiering")
+    scalar("organisation", c, "organisation", e.organisation, "werkwijze")
+
+    new_results = _new_items(c.goal.results, e.goal_results)
+    if new_results:
+        c.goal.results = [*c.goal.results, *new_results]
+        changes.append(
+            (
+                "goal",
+                "beoogd resultaat"
+                if len(new_results) == 1
+                else f"{len(new_results)} beoogde resultaten",
+            )
+        )
+    new_themes = [t for t in e.themes if t not in c.goal.themes]
+    if new_themes:
+        c.goal.themes = [*c.goal.themes, *new_themes]
+        changes.append(("goal", "thema's " + join_nl([t.replace("_", " ") for t in new_themes])))
+    for field, attr, label in (
+        ("frameworks", "frameworks", "kader"),
+        ("instruments", "instruments", "instrument"),
+    ):
+        new = _new_items(getattr(c, attr), getattr(e, field))
+        if new:
+            setattr(c, attr, [*getattr(c, attr), *new])
+            changes.append((FIELD_SECTION[field], f"{label} " + join_nl(new)))
+    added, enriched = _merge_stakeholders(c.stakeholders, e.stakeholders)
+    if added:
+        changes.append(("stakeholders", "betrokken " + join_nl(added)))
+    if enriched:
+        changes.append(("stakeholders", "rol van " + join_nl(enriched)))
+    return changes
+
+
+def _new_items(existing: list[str], incoming: list[str]) -> list[str]:
+    seen = {i.casefold() for i in existing}
+    out: list[str] = []
+    for item in incoming:
+        if item.casefold() not in seen:
+            seen.add(item.casefold())
+            out.append(item)
+    return out
+
+
+def _merge_stakeholders(
+    existing: list[Stakeholder], incoming: list[Stakeholder]
+) -> tuple[list[str], list[str]]:
+    added: list[str] = []
+    enriched: list[str] = []
+    for s in incoming:
+        match = next((x for x in existing if _same_party(x, s)), None)
+        if match is None:
+            existing.append(s.model_copy())
+            added.append(s.name)
+            continue
+        if not (match.role or match.interest) and (s.role or s.interest):
+            match.role, match.interest = s.role, s.interest
+            enriched.append(match.name)
+        if match.kind is None and s.kind:
+            match.kind = s.kind
+    return added, enriched
+
+
+def _same_party(a: Stakeholder, b: Stakeholder) -> bool:
+    x, y = a.name.casefold(), b.name.casefold()
+    return x == y or x in y or y in x
