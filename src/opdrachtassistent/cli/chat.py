@@ -14,13 +14,12 @@ from typing import TextIO
 
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.config import Settings
+from opdrachtassistent.dialogue.interview import Interview
 from opdrachtassistent.drafting.batch import check_writable, os_reason
 from opdrachtassistent.errors import OpdrachtError
+from opdrachtassistent.lang.nl.cues.dialogue import STOP_WORDS, WHY_WORDS
 from opdrachtassistent.passages import Passage, Retriever
 from opdrachtassistent.services import Services, build_services
-
-WHY_WORDS = {"waarom", "waarom?", "bronnen", "bron", "why"}
-STOP_WORDS = {"stop", "exit", "quit", "afsluiten"}
 
 
 def add_chat_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,7 +71,7 @@ def run_chat(args: argparse.Namespace) -> int:
         if line.strip().casefold() in STOP_WORDS:
             break
         if line.strip().casefold() in WHY_WORDS:
-            _show_sources(out, services, interview.asking)
+            _show_sources(out, services, interview)
             continue
         turn = interview.answer(line)
         _say(out, turn.message)
@@ -145,18 +144,19 @@ def _say(out: TextIO, message: str) -> None:
     out.flush()
 
 
-def _show_sources(out: TextIO, services: Services, asking: str | None) -> None:
-    from opdrachtassistent.dialogue import texts
+def _show_sources(out: TextIO, services: Services, interview: Interview) -> None:
+    from opdrachtassistent.dialogue import texts, why
 
-    if asking is None or asking not in texts.QUESTIONS:
+    asking = interview.asking
+    if asking is None or asking == "confirm":
         out.write("\nEr staat nu geen vraag open.\n")
         return
     try:
-        passages = services.retriever.search(texts.QUESTIONS[asking], k=3, section=asking)
+        passages = why.sources(services.retriever, asking, interview.commission)
     except OpdrachtError as exc:
         out.write(f"\nDe bronnen zijn nu niet beschikbaar: {exc.message}\n")
         return
-    out.write("\nWaarom vraag ik dit? " + texts.WHY[asking] + "\n")
+    out.write(f"\n{texts.WHY_LEAD} {why.reason(asking)}\n")
     _print_sources(out, passages)
 
 

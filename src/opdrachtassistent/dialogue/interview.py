@@ -34,7 +34,7 @@ from opdrachtassistent.commission import (
     Stakeholder,
 )
 from opdrachtassistent.dialogue import commands as cmd
-from opdrachtassistent.dialogue import texts, understand
+from opdrachtassistent.dialogue import texts, understand, why
 from opdrachtassistent.dialogue.merging import merge_extraction
 from opdrachtassistent.dialogue.phrasing import fill, known, open_questions_for, summary
 from opdrachtassistent.errors import OpdrachtError
@@ -425,12 +425,8 @@ class Interview:
     def _sources(self, asking: Asking | None) -> list[Passage]:
         if self._retriever is None or asking is None or asking == "confirm":
             return []
-        # The question and the themes of the answers so far: a short query (fast to embed)
-        # that recurs across turns and sessions, so a caching retriever answers it at once.
-        themes = " ".join(t.replace("_", " ") for t in self._s.commission.goal.themes)
-        query = f"{SECTION_TITLES[asking]}. {texts.QUESTIONS[asking]} {themes}".strip()
         try:
-            return self._retriever.search(query, k=3, section=asking)
+            return why.sources(self._retriever, asking, self._s.commission)
         except OpdrachtError as exc:
             log.warning("retrieval failed; the question goes without sources: %s", exc)
             return []

@@ -132,6 +132,10 @@ DONE = (
     "JSON, en de kwaliteitstoets bekijken. Wilt u nog iets aanpassen, noem het gerust."
 )
 EDITED = "Ik heb uw wijziging in het document verwerkt."
+# When the knowledge base cannot be used at all, and when a question has no sources.
+SOURCES_UNAVAILABLE = "De kennisbank is niet beschikbaar; ik stel de vragen zonder bronnen."
+NO_SOURCES = "Voor deze vraag zijn geen bronnen gevonden."
+WHY_LEAD = "Waarom vraag ik dit?"
 OPEN_QUESTION = "{section}: {missing}?"
 
 STAKEHOLDER_DEFAULTS_NOTE = (

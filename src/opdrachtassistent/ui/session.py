@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from opdrachtassistent.commission import SECTION_TITLES, Commission, SectionKey
+from opdrachtassistent.dialogue import texts
 from opdrachtassistent.dialogue.interview import Interview, InterviewState, Turn
 from opdrachtassistent.dialogue.scenarios import Replay
 from opdrachtassistent.dialogue.scenarios import get as get_scenario
@@ -40,7 +41,7 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("md", "docx", "json")
 _OWNER = re.compile(r"^[0-9a-f]{32}$")
 _SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 DB_NAME = "sessions.sqlite3"
-NO_SOURCES = "De kennisbank is niet beschikbaar; ik stel de vragen zonder bronnen."
+NO_SOURCES = texts.SOURCES_UNAVAILABLE
 
 
 def new_owner() -> str:

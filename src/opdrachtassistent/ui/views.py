@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
+from opdrachtassistent.dialogue import texts
 from opdrachtassistent.dialogue.texts import WHY
 from opdrachtassistent.fmt import dutch_date, euro, number
 from opdrachtassistent.passages import Passage
@@ -175,7 +176,7 @@ def document_html(commission: Commission, *, asking: str | None = None) -> str:
     return "".join(parts)
 
 
-NO_SOURCES = "Voor deze vraag zijn geen bronnen gevonden."
+NO_SOURCES = texts.NO_SOURCES
 SUMMARY_NO_SOURCES = (
     "Bij de samenvatting horen geen nieuwe bronnen. De bronnen per onderdeel staan bij de "
     "vragen en in de kwaliteitstoets."
