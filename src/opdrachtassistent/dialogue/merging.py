@@ -7,12 +7,12 @@ drafting from notes.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from datetime import date
 
 from opdrachtassistent.commission import MIN_TEXT_WORDS, Commission, SectionKey, Stakeholder
 from opdrachtassistent.dialogue.understand import names_field
 from opdrachtassistent.extract.base import Extraction
-from opdrachtassistent.fields import FIELD_SECTION, TYPED_SCALARS
+from opdrachtassistent.fields import FIELD_SECTION, SCALAR_FIELDS, TYPED_SCALARS, Field, value_at
 from opdrachtassistent.fmt import dutch_date, euro, join_nl, number
 
 
@@ -45,44 +45,24 @@ def merge_extraction(
         fragment = isinstance(old, str) and len(old.split()) < MIN_TEXT_WORDS
         return correction or (fragment and FIELD_SECTION[field] == current)
 
-    def scalar(field: str, obj: BaseModel, attr: str, value: object, label: str) -> None:
+    def scalar(f: Field, value: object) -> None:
+        parent, _, attr = f.path.rpartition(".")
+        obj = value_at(c, parent) if parent else c
         old = getattr(obj, attr)
-        if value is None or value == "" or value == old or not may_set(field, old):
+        if value is None or value == "" or value == old or not may_set(f.name, old):
             return
         setattr(obj, attr, value)
-        changes.append((FIELD_SECTION[field], label))
+        changes.append((f.section, _label(f, value)))
 
     if e.title and not c.title:
         c.title = e.title
-    scalar("context", c, "context", e.context, "aanleiding")
-    scalar("goal_statement", c.goal, "statement", e.goal_statement, "doel")
-    scalar(
-        "commissioner", c.mandate, "commissioner", e.commissioner, f"opdrachtgever {e.commissioner}"
-    )
-    if e.level and (
-        c.mandate.level is None or e.commissioner or current == "mandate" or correction
-    ):
-        scalar("level", c.mandate, "level", e.level, f"niveau {e.level}")
-    scalar("decision_space", c.mandate, "decision_space", e.decision_space, "beslisruimte")
-    scalar("escalation", c.mandate, "escalation", e.escalation, "escalatieroute")
-    if e.budget_eur is not None:
-        scalar(
-            "budget_eur", c.resources, "budget_eur", e.budget_eur, f"budget {euro(e.budget_eur)}"
-        )
-    if e.capacity_fte is not None:
-        scalar(
-            "capacity_fte",
-            c.resources,
-            "capacity_fte",
-            e.capacity_fte,
-            f"capaciteit {number(e.capacity_fte)} fte",
-        )
-    if e.deadline is not None:
-        scalar(
-            "deadline", c.resources, "deadline", e.deadline, f"einddatum {dutch_date(e.deadline)}"
-        )
-    scalar("funding", c.resources, "funding", e.funding, "financiering")
-    scalar("organisation", c, "organisation", e.organisation, "werkwijze")
+    for f in SCALAR_FIELDS:
+        # A level comes with a commissioner, or in answer to (or correction of) the mandate.
+        if f.name == "level" and not (
+            c.mandate.level is None or e.commissioner or current == "mandate" or correction
+        ):
+            continue
+        scalar(f, getattr(e, f.name))
 
     new_results = _new_items(c.goal.results, e.goal_results)
     if new_results:
@@ -113,6 +93,17 @@ def merge_extraction(
     if enriched:
         changes.append(("stakeholders", "rol van " + join_nl(enriched)))
     return changes
+
+
+def _label(f: Field, value: object) -> str:
+    """How a changed value is acknowledged: "budget € 2 mln", "doel", "niveau bestuurlijk"."""
+    if isinstance(value, date):
+        return f"{f.label} {dutch_date(value)}"
+    if f.name == "budget_eur" and isinstance(value, float | int):
+        return f"{f.label} {euro(value)}"
+    if f.name == "capacity_fte" and isinstance(value, float | int):
+        return f"{f.label} {number(value)} fte"
+    return f"{f.label} {value}" if f.kind == "typed" else f.label
 
 
 def _new_items(existing: list[str], incoming: list[str]) -> list[str]:
