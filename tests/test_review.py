@@ -22,7 +22,8 @@ from opdrachtassistent.commission import (
     Stakeholder,
 )
 from opdrachtassistent.passages import Passage
-from opdrachtassistent.reviewing.checks import CITATIONS, Finding, Review, review
+from opdrachtassistent.reviewing import Finding, Review, review
+from opdrachtassistent.reviewing.citations import CITATIONS
 
 TODAY = date(2026, 3, 1)
 
@@ -699,7 +700,7 @@ def _corpus_ids() -> set[str]:
 
 
 def test_every_pinned_passage_exists_in_the_built_in_corpus() -> None:
-    from opdrachtassistent.reviewing.checks import FRAMEWORK_REQUIREMENTS, PARTY_PASSAGES
+    from opdrachtassistent.reviewing.rules import FRAMEWORK_REQUIREMENTS, PARTY_PASSAGES
 
     ids = _corpus_ids()
     if not ids:
