@@ -19,10 +19,10 @@ from opdrachtassistent.dialogue.commands import (
     Vague,
     from_extraction,
 )
-from opdrachtassistent.extract import dutch
 from opdrachtassistent.extract.base import Extraction
 from opdrachtassistent.extract.rules import is_skip, is_vague
 from opdrachtassistent.fields import FREE_TEXT_FIELDS
+from opdrachtassistent.lang import nl as dutch
 from opdrachtassistent.lang.nl.cues import dialogue as cues
 
 Extract = Callable[[str, SectionKey | None], Extraction]

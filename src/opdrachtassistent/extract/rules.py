@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 
 from opdrachtassistent.commission import SectionKey, Stakeholder
-from opdrachtassistent.extract import dutch
 from opdrachtassistent.extract.base import Extraction
+from opdrachtassistent.lang import nl
 
 MAX_TEXT = 20_000  # longer input is read up to here: enough for any real answer or note
 
@@ -216,7 +216,7 @@ _SKIP_LEAD = re.compile(
 
 
 class RulesExtractor:
-    """Implements `Extractor` with the Dutch rules in `dutch.py`; fully deterministic."""
+    """Implements `Extractor` with the Dutch rules of `lang.nl`; fully deterministic."""
 
     def extract(self, text: str, *, section: SectionKey | None = None) -> Extraction:
         text = strip_instructions((text or "")[:MAX_TEXT])
@@ -232,20 +232,18 @@ class RulesExtractor:
         return out
 
     def _typed_values(self, text: str, out: Extraction, section: SectionKey | None) -> None:
-        out.budget_eur = dutch.parse_amount_eur(text)
-        out.capacity_fte = dutch.parse_fte(text)
-        out.deadline = dutch.parse_deadline(text)
+        out.budget_eur = nl.parse_amount_eur(text)
+        out.capacity_fte = nl.parse_fte(text)
+        out.deadline = nl.parse_deadline(text)
         # Themes come from what the work is about, not from who does it or pays for it:
         # "een projectteam met riolering en groen" names disciplines, not the goal.
         if section not in ("mandate", "organisation", "resources", "instruments"):
-            out.themes = dutch.find_themes(text)
-        commissioner = dutch.find_commissioner(text)
+            out.themes = nl.find_themes(text)
+        commissioner = nl.find_commissioner(text)
         out.commissioner = commissioner
-        out.level = dutch.find_level(text) or (
-            dutch.level_of(commissioner) if commissioner else None
-        )
-        out.frameworks = dutch.find_frameworks(text)
-        out.instruments = dutch.find_instruments(text)
+        out.level = nl.find_level(text) or (nl.level_of(commissioner) if commissioner else None)
+        out.frameworks = nl.find_frameworks(text)
+        out.instruments = nl.find_instruments(text)
         out.stakeholders = _stakeholders(text, commissioner, section)
         out.title = _title(text)
 
@@ -286,9 +284,7 @@ class RulesExtractor:
                 and not escalation
                 and (out.commissioner is None or len(sents) > 1)
             ):
-                decision = [
-                    s for s in sents if not dutch.find_commissioner(s) and len(s.split()) >= 3
-                ]
+                decision = [s for s in sents if not nl.find_commissioner(s) and len(s.split()) >= 3]
             out.decision_space = out.decision_space or _join(decision)
             out.escalation = out.escalation or _join(escalation)
         if section == "resources" or section is None:
@@ -298,9 +294,9 @@ class RulesExtractor:
         typed = (out.budget_eur, out.capacity_fte, out.deadline, out.commissioner)
         if all(v is None for v in typed):
             if section == "frameworks" and not out.frameworks:
-                out.frameworks = [i for i in _items(text) if not dutch.find_instruments(i)]
+                out.frameworks = [i for i in _items(text) if not nl.find_instruments(i)]
             if section == "instruments" and not out.instruments:
-                out.instruments = [i for i in _items(text) if not dutch.find_frameworks(i)]
+                out.instruments = [i for i in _items(text) if not nl.find_frameworks(i)]
         if section == "organisation":
             out.organisation = out.organisation or whole
         elif section is None or section == "context":
@@ -382,9 +378,7 @@ _INLINE_LABEL = re.compile(
 def _is_plain_result(sentence: str) -> bool:
     """A measurable sentence that is not about money, capacity or dates."""
     return bool(_RESULT.search(sentence)) and not (
-        dutch.parse_amount_eur(sentence)
-        or dutch.parse_fte(sentence)
-        or dutch.parse_deadline(sentence)
+        nl.parse_amount_eur(sentence) or nl.parse_fte(sentence) or nl.parse_deadline(sentence)
     )
 
 
@@ -457,11 +451,11 @@ def _apply_label(out: Extraction, field: str, value: str) -> None:
             out.organisation = value
         case "frameworks":
             out.frameworks = _dedupe(
-                [*out.frameworks, *(dutch.find_frameworks(value) or _items(value))]
+                [*out.frameworks, *(nl.find_frameworks(value) or _items(value))]
             )
         case "instruments":
             out.instruments = _dedupe(
-                [*out.instruments, *(dutch.find_instruments(value) or _items(value))]
+                [*out.instruments, *(nl.find_instruments(value) or _items(value))]
             )
         case "funding":
             out.funding = value
@@ -541,7 +535,7 @@ def _stakeholders(
     text: str, commissioner: str | None, section: SectionKey | None
 ) -> list[Stakeholder]:
     result: list[Stakeholder] = []
-    for party in dutch.find_parties(text):
+    for party in nl.find_parties(text):
         if commissioner and party.name.casefold() in commissioner.casefold():
             continue
         if party.kind in _INTERNAL_KINDS and section != "stakeholders":

@@ -65,9 +65,9 @@ _KIND_PATTERNS: dict[str, re.Pattern[str]] = {
 
 
 def _find_parties() -> Callable[[str], list[str]] | None:
-    """The kinds `extract.dutch.find_parties` recognises in a name, when that module exists."""
+    """The kinds `lang.nl.find_parties` recognises in a name, when that module exists."""
     try:
-        dutch = importlib.import_module("opdrachtassistent.extract.dutch")
+        dutch = importlib.import_module("opdrachtassistent.lang.nl")
     except ImportError:
         return None
     finder = getattr(dutch, "find_parties", None)

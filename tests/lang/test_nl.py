@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from opdrachtassistent.commission import THEMES
-from opdrachtassistent.extract import dutch
-from opdrachtassistent.extract.dutch import (
+from opdrachtassistent.lang import nl
+from opdrachtassistent.lang.nl import (
     FRAMEWORKS,
     INSTRUMENTS,
     PARTY_KINDS,
@@ -610,7 +610,7 @@ def test_find_themes(text: str, expected: list[str]) -> None:
 
 
 def test_theme_patterns_cover_the_vocabulary() -> None:
-    assert set(dutch.THEME_PATTERNS) == set(THEMES)
+    assert set(nl.THEME_PATTERNS) == set(THEMES)
 
 
 # ------------------------------------------------------------------ frameworks and instruments
@@ -715,7 +715,7 @@ def test_find_instruments_none(text: str) -> None:
 def test_vocabularies_are_large_enough_and_well_formed() -> None:
     assert len(FRAMEWORKS) >= 25
     assert len(INSTRUMENTS) >= 20
-    for table in (FRAMEWORKS, INSTRUMENTS, dutch.THEME_PATTERNS):
+    for table in (FRAMEWORKS, INSTRUMENTS, nl.THEME_PATTERNS):
         for name, patterns in table.items():
             assert name and patterns, name
 

@@ -1,0 +1,385 @@
+"""Dutch deadlines: "eind 2027", "Q3 2026", "voor de zomer", "binnen twee jaar".
+
+General date parsers get Dutch periods wrong; a deadline here is the last day of the period
+the text names (table below). Returns None when the text names none, and never raises.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+
+from opdrachtassistent.lang.nl.numbers import digitize, num_value
+from opdrachtassistent.lang.nl.tables.periods import (
+    MID_MONTH,
+    MOD_END,
+    MONTHS,
+    ORDINALS,
+    SEASONS,
+    SUMMER,
+    YEAR_LEAD,
+)
+from opdrachtassistent.lang.nl.text import clean, fold
+
+_FULL_MONTHS = frozenset(k for k in MONTHS if len(k) > 4 or k == "mei")
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+_Y = r"(?P<y>(?:19|20)\d{2}|'\d{2})(?![\d.,]\d)(?!\d)"
+_YOPT = r"(?:\s+(?:van\s+)?(?:het\s+jaar\s+)?" + _Y + ")?"
+_ORD_ALT = "|".join(sorted(ORDINALS, key=len, reverse=True))
+
+# A deadline is the LAST day of the period the text names:
+#
+# | phrase                                   | deadline                          |
+# |------------------------------------------|-----------------------------------|
+# | eind / einde / ultimo 2027               | 2027-12-31                        |
+# | in 2027 klaar (a year with a cue word)   | 2027-12-31                        |
+# | voor 2028 (klaar)                        | 2027-12-31 (the day before)       |
+# | begin / aan het begin van 2028           | 2028-03-31 (end of Q1)            |
+# | medio / midden / half / halverwege 2027  | 2027-06-30                        |
+# | Q3 2026 / derde kwartaal (van) 2026      | 2026-09-30                        |
+# | voor Q3 2026                             | 2026-06-30 (the day before)       |
+# | eerste helft 2027 / H1 2027              | 2027-06-30                        |
+# | voorjaar / lente 2026                    | 2026-05-31 (March-May)            |
+# | zomer 2026                               | 2026-08-31 (June-August)          |
+# | voor de zomer(vakantie) van 2026         | 2026-06-30 (before the holidays)  |
+# | na de zomer 2026                         | 2026-09-30                        |
+# | najaar / herfst 2026                     | 2026-11-30 (September-November)   |
+# | voor het najaar / voor de winter 2026    | 2026-08-31 / 2026-11-30           |
+# | winter 2026                              | 2027-02-28 (December-February)    |
+# | voor de kerst / jaarwisseling 2026       | 2026-12-24 / 2026-12-31           |
+# | december 2026 / eind december 2026       | 2026-12-31                        |
+# | begin december 2026                      | 2026-12-10                        |
+# | medio december 2026                      | 2026-12-15                        |
+# | voor december 2026                       | 2026-11-30                        |
+# | 1 augustus 2026 / voor 1 augustus 2026   | 2026-08-01 (a date is kept)       |
+# | binnen twee jaar / binnen 18 maanden     | today + 2 years / + 18 months     |
+# | volgend jaar / eind dit jaar             | 31 December of next / this year   |
+# | december, Q3, najaar without a year      | the first such period from today  |
+_SEASON_ALT = "|".join(sorted(SEASONS, key=len, reverse=True))
+_MOD_ALT = "|".join(sorted((re.escape(k) for k in MOD_END), key=len, reverse=True))
+
+_P_ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_P_NUMDATE = re.compile(
+    r"(?<![\d.,])(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>(?:19|20)\d{2}|\d{2})(?![\d])"
+)
+_P_DMY = re.compile(
+    r"(?<![\d.,])(?P<d>\d{1,2})(?:e|ste|de)?\s+(?P<mon>" + _MON + r")\.?(?![a-z])" + _YOPT
+)
+_P_MON = re.compile(
+    r"(?:(?P<mod>begin|eind|einde|medio|half|midden|halverwege|ultimo)\s+(?:van\s+)?)?"
+    r"\b(?P<mon>" + _MON + r")\.?(?![a-z])" + _YOPT
+)
+_P_QUARTER = re.compile(
+    r"\bq\s?(?P<q>[1-4])(?:\s*[-/]?\s*(?:van\s+)?(?P<y>(?:19|20)\d{2}|'?\d{2})(?![\d.,]\d)(?!\d))?"
+    r"|\b(?P<y2>(?:19|20)\d{2})\s*[-/]?\s*q(?P<q2>[1-4])\b"
+    r"|\b(?P<qw>"
+    + _ORD_ALT
+    + r")\s+kwartaal"
+    + _YOPT.replace("?P<y>", "?P<y3>")
+    + r"|\bkwartaal\s+(?P<q4>[1-4])(?:\s+(?:van\s+)?(?P<y4>(?:19|20)\d{2}))?"
+)
+_P_HALFYEAR = re.compile(
+    r"\b(?P<hw>eerste|1e|1ste|tweede|2e|2de|laatste)\s+(?:helft|halfjaar|half jaar|0,5 jaar)"
+    + _YOPT
+    + r"|\bh(?P<h>[12])\s*[-/]?\s*(?P<y2>(?:19|20)\d{2})\b"
+)
+_P_SEASON = re.compile(
+    r"(?P<pre>(?:voor|na)\s+(?:de\s+|het\s+)?)?\b(?P<s>" + _SEASON_ALT + r")(?![a-z])" + _YOPT
+)
+_P_MODYEAR = re.compile(r"\b(?P<mod>" + _MOD_ALT + r")\s+(?:het\s+jaar\s+)?" + _Y)
+_P_YEAR = re.compile(r"(?<![\d.,/'-])\b(?P<y>(?:19|20)\d{2})(?![\d.,]\d)(?!\d)")
+_P_RELATIVE = re.compile(
+    r"\b(?P<pre>binnen|over|uiterlijk over|in)\s+(?:de\s+|het\s+)?(?:komende\s+|volgende\s+)?"
+    r"(?P<n>\d+(?:,\d+)?)\s*(?P<u>jaar|jaren|maand|maanden|mnd|week|weken|wk|dag|dagen|"
+    r"werkdagen)\b"
+)
+_P_THISYEAR = re.compile(
+    r"\b(?:(?P<mod>begin|eind|einde|medio|halverwege|eind van|einde van|het eind van|"
+    r"het einde van|voor het eind van|voor het einde van)\s+)?(?P<w>volgend|komend|dit|"
+    r"het komende|het volgende|deze|het)\s+jaar\b"
+)
+_DL_CUE = re.compile(
+    r"\b(?:klaar|gereed|af|afgerond|afronden|opgeleverd|opleveren|oplevering|voltooid|"
+    r"voltooiing|afgewerkt|deadline|einddatum|uiterlijk|uiterste|streefdatum|gerealiseerd|"
+    r"realiseren|realisatie|tot en met|t/m|tot|moet|moeten|opleverdatum|eindtermijn|"
+    r"afgelopen|gedaan|ingebruikname|in gebruik|eindigen|eindigt|rond|afsluiten)\b"
+)
+_START_CUE = re.compile(
+    r"\b(?:start\w*|begint|beginnen|begonnen|aanvang|vanaf|sinds|gestart|van start|"
+    r"aanvangen|opstarten|na)\b"
+)
+_CLAUSE_SPLIT = re.compile(r"[.;:!?\n,(]|(?<!tot )\ben\b|\b(?:maar|terwijl|daarna|waarna|dan)\b")
+_BEFORE = re.compile(r"\b(?:voor|voordat|ruim voor)\s+(?:de\s+|het\s+)?$")
+_MONTH_PRE = re.compile(r"\b(?:voor|in|per|tot|uiterlijk|t/m|eind|begin|medio)\s+$")
+_PREV_WORD = re.compile(r"([a-z/]+)\s+$")
+# Words that may stand right before a bare year in a deadline phrase ("klaar in 2027").
+_PLAN_PERIOD_AFTER = re.compile(r"\s*(?:-|t/m|tot)\s*(?:19|20)?\d{2}(?!\d)")
+_PLAN_PERIOD_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:-|t/m)\s*$")
+
+
+def _last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year = d.year + y
+    month = m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _year(token: str | None) -> int | None:
+    if not token:
+        return None
+    y = int(token.lstrip("'"))
+    if y < 100:
+        y += 2000
+    return y if 1990 <= y <= 2100 else None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _cue_class(d: str, start: int, end: int) -> int:
+    """2 when a deadline word is nearest in the clause, 0 for a start word, 1 for none."""
+    before = _CLAUSE_SPLIT.split(d[max(0, start - 45) : start])[-1]
+    after = _CLAUSE_SPLIT.split(d[end : end + 35])[0]
+    best: tuple[int, int] | None = None  # (distance, class)
+    for cue, cls in ((_DL_CUE, 2), (_START_CUE, 0)):
+        for m in cue.finditer(before):
+            dist = len(before) - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, cls)
+        m2 = cue.search(after)
+        if m2 is not None and (best is None or m2.start() < best[0]):
+            best = (m2.start(), cls)
+    return 1 if best is None else best[1]
+
+
+@dataclass(frozen=True)
+class _Period:
+    start: date
+    end: date
+    kind: str  # "date", "month", "quarter", "half", "season", "year", "mod", "relative"
+
+
+def _upcoming(today: date, build: Callable[[int], _Period | None]) -> _Period | None:
+    """The period built for this year or next whose end is not before today."""
+    for y in (today.year, today.year + 1):
+        p = build(y)
+        if p is not None and p.end >= today:
+            return p
+    return None
+
+
+def _season(year: int, name: str, pre: str) -> _Period:
+    (sm, sd), (em, ed), plus = SEASONS[name]
+    if pre.startswith("voor"):
+        if name in SUMMER:
+            day = date(year, 6, 30)  # "voor de zomer": before the summer holidays
+        elif name in ("kerst", "jaarwisseling"):
+            day = date(year, sm, sd)
+        else:
+            day = date(year, sm, sd) - timedelta(days=1)
+        return _Period(day, day, "date")
+    if pre.startswith("na"):
+        day = _last_day(year, 9) if name in SUMMER else _last_day(year + plus, em)
+        return _Period(day, day, "date")
+    end_year = year + plus
+    end = _last_day(end_year, em) if ed >= 28 else date(end_year, em, ed)
+    return _Period(date(year, sm, sd), end, "season")
+
+
+def _quarter(year: int, q: int) -> _Period:
+    return _Period(date(year, 3 * q - 2, 1), _last_day(year, 3 * q), "quarter")
+
+
+def _halfyear(year: int, h: int) -> _Period:
+    if h == 1:
+        return _Period(date(year, 1, 1), date(year, 6, 30), "half")
+    return _Period(date(year, 7, 1), date(year, 12, 31), "half")
+
+
+def _month(year: int, mon: int, mod: str | None) -> _Period:
+    last = _last_day(year, mon)
+    if mod == "begin":
+        last = date(year, mon, 10)
+    elif mod in MID_MONTH:
+        last = date(year, mon, 15)
+    return _Period(date(year, mon, 1), last, "mod" if mod else "month")
+
+
+def _day(year: int, mon: int, dd: int) -> _Period | None:
+    day = _safe_date(year, mon, dd)
+    return _Period(day, day, "date") if day else None
+
+
+class _Collector:
+    """Deadline candidates, each span used once (earlier, more specific patterns win)."""
+
+    def __init__(self, d: str) -> None:
+        self.d = d
+        self.spans: list[tuple[int, int]] = []
+        self.out: list[tuple[int, bool, date]] = []
+
+    def add(
+        self,
+        m: re.Match[str],
+        period: _Period | None,
+        *,
+        needs_cue: bool = False,
+        explicit: bool = True,
+    ) -> None:
+        s, e = m.start(), m.end()
+        if period is None or not all(e <= a or s >= b for a, b in self.spans):
+            return
+        self.spans.append((s, e))
+        cls = _cue_class(self.d, s, e)
+        if cls == 0 or (needs_cue and cls != 2):
+            return
+        end = period.end
+        if period.kind in ("year", "quarter", "half", "month", "season") and _BEFORE.search(
+            self.d[max(0, s - 16) : s]
+        ):
+            end = period.start - timedelta(days=1)
+        self.out.append((cls, explicit, end))
+
+
+def _deadline_candidates(d: str, today: date) -> list[tuple[int, bool, date]]:
+    """(class, explicit year, deadline) for every deadline-like period in the digitized text."""
+    c = _Collector(d)
+    for m in _P_ISO.finditer(d):
+        c.add(m, _day(int(m["y"]), int(m["m"]), int(m["d"])))
+    for m in _P_NUMDATE.finditer(d):
+        y = _year(m["y"])
+        c.add(m, _day(y, int(m["m"]), int(m["d"])) if y else None)
+    for m in _P_DMY.finditer(d):
+        mon, dd = MONTHS[m["mon"]], int(m["d"])
+        if m["y"] is None:
+            if m["mon"] in _FULL_MONTHS:
+                c.add(m, explicit=False, period=_upcoming(today, partial(_day, mon=mon, dd=dd)))
+            continue
+        y = _year(m["y"])
+        c.add(m, _day(y, mon, dd) if y else None)
+    for m in _P_QUARTER.finditer(d):
+        if m["q"]:
+            q, ytok = int(m["q"]), m["y"]
+        elif m["q2"]:
+            q, ytok = int(m["q2"]), m["y2"]
+        elif m["qw"]:
+            q, ytok = ORDINALS[m["qw"]], m["y3"]
+        else:
+            q, ytok = int(m["q4"]), m["y4"]
+        y = _year(ytok)
+        if ytok and y is None:
+            continue
+        c.add(
+            m,
+            _quarter(y, q) if y else _upcoming(today, partial(_quarter, q=q)),
+            explicit=y is not None,
+        )
+    for m in _P_HALFYEAR.finditer(d):
+        h = int(m["h"]) if m["h"] else (1 if m["hw"] in ("eerste", "1e", "1ste") else 2)
+        ytok = m["y2"] if m["h"] else m["y"]
+        y = _year(ytok)
+        c.add(
+            m,
+            _halfyear(y, h) if y else _upcoming(today, partial(_halfyear, h=h)),
+            explicit=y is not None,
+        )
+    for m in _P_SEASON.finditer(d):
+        name, pre = m["s"], (m["pre"] or "").strip()
+        y = _year(m["y"])
+        if m["y"] and y is None:
+            continue
+        if y:
+            c.add(m, _season(y, name, pre))
+        else:
+            c.add(m, explicit=False, period=_upcoming(today, partial(_season, name=name, pre=pre)))
+    for m in _P_MON.finditer(d):
+        mon_name, mod = m["mon"], m["mod"]
+        mon = MONTHS[mon_name]
+        if m["y"] is None:
+            if mon_name not in _FULL_MONTHS:
+                continue
+            if not mod and not _MONTH_PRE.search(d[max(0, m.start() - 12) : m.start()]):
+                continue
+            c.add(m, explicit=False, period=_upcoming(today, partial(_month, mon=mon, mod=mod)))
+            continue
+        y = _year(m["y"])
+        c.add(m, _month(y, mon, mod) if y else None)
+    for m in _P_MODYEAR.finditer(d):
+        y = _year(m["y"])
+        if y is not None:
+            em, ed = MOD_END[m["mod"]]
+            c.add(m, _Period(date(y, 1, 1), date(y, em, ed), "mod"))
+    for m in _P_RELATIVE.finditer(d):
+        n = num_value(m["n"], scaled=True)
+        if n is None or n <= 0 or n > 50:
+            continue
+        unit = m["u"]
+        if unit.startswith("ja"):
+            day = _add_months(today, round(n * 12))
+        elif unit.startswith("m"):
+            day = _add_months(today, round(n))
+        elif unit.startswith("w"):
+            day = today + timedelta(days=round(n * 7))
+        elif unit == "werkdagen":
+            day = today + timedelta(days=round(n * 7 / 5))
+        else:
+            day = today + timedelta(days=round(n))
+        c.add(m, _Period(day, day, "relative"), explicit=False)
+    for m in _P_THISYEAR.finditer(d):
+        w = m["w"]
+        if w == "het" and not m["mod"]:
+            continue
+        y = today.year if w in ("dit", "deze", "het") else today.year + 1
+        mod = (m["mod"] or "").removeprefix("voor ")
+        em, ed = MOD_END.get(mod, (12, 31))
+        c.add(m, _Period(date(y, 1, 1), date(y, em, ed), "mod"), explicit=False)
+    for m in _P_YEAR.finditer(d):
+        y = _year(m["y"])
+        if y is None:
+            continue
+        if _PLAN_PERIOD_AFTER.match(d, m.end()) or _PLAN_PERIOD_BEFORE.search(
+            d[max(0, m.start() - 10) : m.start()]
+        ):
+            continue  # "GRP 2023-2027": a plan period, not a deadline
+        prev = _PREV_WORD.search(d, max(0, m.start() - 30), m.start())
+        if prev and prev.group(1) not in YEAR_LEAD:
+            continue  # "carnaval 2027", "Mobiliteitsplan 2040": the year names something
+        c.add(m, _Period(date(y, 1, 1), date(y, 12, 31), "year"), needs_cue=True)
+    return c.out
+
+
+_ANY_PERIOD = re.compile(
+    r"\d|jaar|zomer|voorjaar|najaar|herfst|winter|lente|kerst|jaarwis|bouwvak|"
+    + "|".join(k for k in MONTHS if len(k) > 4)
+)
+
+
+def parse_deadline(text: str, *, today: date | None = None) -> date | None:
+    """The deadline the text names: the last day of the named period (table above).
+
+    Only deadline-like dates count: a period after a start word ("start in 2026") is
+    skipped; a bare year needs a deadline word ("in 2027 klaar", "opgeleverd in 2027").
+    Of several, those near a deadline word win, then the latest ("start 2026, klaar eind
+    2027" -> 2027-12-31). Relative phrases ("binnen twee jaar", "volgend jaar", a month
+    without a year) count from `today` (default: the current date).
+    """
+    try:
+        d = digitize(fold(clean(text)))
+        if not _ANY_PERIOD.search(d):
+            return None
+        cands = _deadline_candidates(d, today or date.today())
+        return max(cands)[2] if cands else None
+    except Exception:
+        return None

@@ -1,0 +1,236 @@
+"""Dutch names of people and bodies: the opdrachtgever and its level.
+
+Names after a role are kept as written, with tussenvoegsels ("wethouder van der Berg").
+Every public function returns None when the text does not say it, and never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from opdrachtassistent.commission import Level
+from opdrachtassistent.lang.nl.tables.people import COMMISSIONER_ROLES, NOT_NAMES, TUSSENVOEGSELS
+from opdrachtassistent.lang.nl.text import clean, dispatch, fold, tidy
+
+_CAPWORD = r"(?!(?:" + NOT_NAMES + r")\b)[A-Z\u00C0-\u00DE][\w'’&\-]*"
+_NAME_RE = re.compile(
+    r"[ \t]+((?:"
+    + TUSSENVOEGSELS
+    + r"[ \t]+){0,3}"
+    + _CAPWORD
+    + r"(?:[ \t]+(?:"
+    + TUSSENVOEGSELS
+    + r"[ \t]+){0,3}"
+    + _CAPWORD
+    + r"){0,3})"
+)
+_NAME_EN_RE = re.compile(
+    r"[ \t]+((?:"
+    + TUSSENVOEGSELS
+    + r"[ \t]+){0,3}"
+    + _CAPWORD
+    + r"(?:[ \t]+(?:(?:"
+    + TUSSENVOEGSELS
+    + r"|en|&)[ \t]+){0,3}"
+    + _CAPWORD
+    + r"){0,3})"
+)
+
+
+def name_after(orig: str, pos: int, *, allow_en: bool = False) -> int:
+    """End of a capitalised name (with tussenvoegsels) right after `pos`, else `pos`."""
+    m = (_NAME_EN_RE if allow_en else _NAME_RE).match(orig, pos)
+    return m.end() if m else pos
+
+
+_ROLE_RE = re.compile(r"\b" + dispatch((p for p, _ in COMMISSIONER_ROLES), "r") + r"\b")
+_NEEDS_NAME = re.compile(r"(?:^|\s)(?:hoofd|directie)$")
+_NOT_UNMARKED = re.compile(r"projectleider|omgevingsmanager|contractmanager|programmaleider")
+_MARK_BEFORE = re.compile(
+    r"(?:in opdracht van|namens|opdrachtgever\w*\s*(?:is|wordt|zijn|blijft|:|=|-)?"
+    r"(?:\s+(?:nu|straks|formeel|feitelijk|eigenlijk))?|portefeuillehouder\s*(?:is|:))\s*$"
+)
+_MARK_AFTER = re.compile(
+    r"\s*[,)]?\s*(?:\([^)]{0,30}\)\s*)?(?:is|wordt|treedt op als|fungeert als|blijft|als|"
+    r"zijn|zal|zal optreden als|treedt als)?\s*(?:de\s+|het\s+|onze\s+)?(?:formele\s+)?"
+    r"(?:bestuurlijke?\s+|ambtelijke?\s+|eerste\s+|enige\s+)?(?:opdrachtgever|opdrachtgeefster|"
+    r"eigenaar van|geeft de opdracht|heeft (?:de )?opdracht gegeven|verstrekt de opdracht)"
+    r"|\s*\((?:[^()]{0,25}?[,;/]\s*)?(?:bestuurlijke?\s+|ambtelijke?\s+)?opdrachtgever"
+)
+_LABEL_AFTER = re.compile(r"\s*(?:is\b|:)")
+_NOT_AFTER = re.compile(r"\s*(?:is|wordt|als)?\s*(?:de\s+)?opdrachtnemer")
+_BARE_OG = re.compile(
+    r"\b(?:bestuurlijke?\s+|ambtelijke?\s+)?opdrachtgever\s*(?:is|wordt|:|=)(?=[ \t])"
+)
+_SENTENCE = re.compile(r"[.;!?\n]")
+# An unmarked role after these words decides or is escalated to; it is not the opdrachtgever.
+_DECIDER_BEFORE = re.compile(
+    r"\b(?:beslist|besluit|beslissen|bepaalt|escaleert|escaleren|escalatie|voorleggen|"
+    r"voorgelegd|leggen|informeren|geinformeerd|goedkeuring|akkoord|besluitvorming|"
+    r"instemming|stemt|rapporteren|verantwoording)\b(?:\s+(?:we|wij|het|dit|dat|dan|zelf|"
+    r"uiteindelijk|altijd|in|naar|aan|bij|van|door|voor|met|ter|af|toe))*\s+(?:de\s+|het\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    marked: bool
+    role: str  # the role as matched, folded, without article
+    named: bool = False  # a name or qualifier follows the role
+    plausible: bool = True  # not after "beslist", "voorleggen aan", ...
+    weak: bool = False  # marked only by "namens"/"in opdracht van", not as opdrachtgever
+
+
+_ARTICLE_START = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
+_BODY = re.compile(r"college|b\s*(?:&|en)\s*w|raad|stuurgroep|bestuur|staten|directie")
+
+
+def commissioner_mentions(orig: str, f: str) -> list[_Mention]:
+    raw: list[tuple[int, int, bool]] = [
+        (m.start(), m.end(), COMMISSIONER_ROLES[int(m.lastgroup[1:])][1])
+        for m in _ROLE_RE.finditer(f)
+        if m.lastgroup
+    ]
+    mentions: list[_Mention] = []
+    last_end = -1
+    for start, end, may_name in raw:
+        if start < last_end:
+            continue
+        role = _ARTICLE_START.sub("", f[start:end])
+        name_end = name_after(orig, end) if may_name else end
+        if _NEEDS_NAME.search(role) and name_end == end:
+            continue
+        if role == "portefeuillehouder" and name_end == end and _LABEL_AFTER.match(f, end):
+            continue  # "Portefeuillehouder: wethouder Smits" labels the next mention
+        last_end = name_end
+        before = _SENTENCE.split(f[max(0, start - 45) : start])[-1]
+        after = _SENTENCE.split(f[name_end : name_end + 60])[0]
+        if "opdrachtnemer" in before[-25:] or _NOT_AFTER.match(after):
+            continue
+        marked = bool(_MARK_BEFORE.search(before) or _MARK_AFTER.match(after))
+        weak = (
+            marked
+            and not ("opdrachtgever" in before[-40:] or "portefeuillehouder" in before[-30:])
+            and not _MARK_AFTER.match(after)
+        )
+        named = name_end > end
+        text = tidy(orig[start:name_end])
+        if named and not _BODY.search(role):
+            text = _ARTICLE_START.sub("", text)  # "de directeur Stad" -> "directeur Stad"
+        if text[:1].isupper() and text[1:2].islower():
+            text = text[0].lower() + text[1:]  # "Wethouder Jansen" at a sentence start
+        plausible = not _DECIDER_BEFORE.search(before)
+        mentions.append(_Mention(start, name_end, text, marked, role, named, plausible, weak))
+    for m in _BARE_OG.finditer(f):
+        pos = m.end()
+        if any(x.start <= pos + 1 < x.end for x in mentions):
+            continue
+        end = name_after(orig, pos)
+        if end > pos:
+            mentions.append(_Mention(pos, end, tidy(orig[pos:end]), True, "naam", True))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def pick_commissioner(mentions: list[_Mention]) -> _Mention | None:
+    """The marked mention (with its name from another mention of the same role), else the
+    first plausible unmarked one: named before nameless, the raad last."""
+    marked = [x for x in mentions if x.marked]
+    # "Namens het college: ... Opdrachtgever is wethouder X": the named opdrachtgever wins.
+    marked.sort(key=lambda x: x.weak)
+    if marked:
+        first = marked[0]
+        if not first.named:
+            same = [x for x in mentions if x.named and x.role == first.role]
+            if same:
+                return _Mention(first.start, first.end, same[0].text, True, first.role, True)
+        return first
+    pool = [x for x in mentions if x.plausible and not _NOT_UNMARKED.search(x.role)]
+    pool.sort(key=lambda x: (x.role.endswith("raad"), not x.named, x.start))
+    return pool[0] if pool else None
+
+
+def find_commissioner(text: str) -> str | None:
+    """The opdrachtgever as named: "wethouder De Vries", "het college van B&W", ...
+
+    A role or body marked as opdrachtgever ("X is opdrachtgever", "opdrachtgever is X",
+    "in opdracht van X", "namens X") wins; else the first role named (the raad only when
+    nothing else is; a projectleider only when marked). Names after the role are kept as
+    written, with tussenvoegsels ("wethouder van der Berg", "directeur Stadsontwikkeling").
+    """
+    try:
+        orig = clean(text)
+        pick = pick_commissioner(commissioner_mentions(orig, fold(orig)))
+        return pick.text if pick else None
+    except Exception:
+        return None
+
+
+_BESTUURLIJK_WORDS = re.compile(
+    r"\b(?:wethouders?|college|b\s*(?:&|en)\s*w|burgemeester|gemeenteraad|raad|gedeputeerden?|"
+    r"provinciale staten|gedeputeerde staten|portefeuillehouder|dagelijks bestuur|"
+    r"algemeen bestuur|dijkgraaf|minister|staatssecretaris|bestuurders?)\b"
+)
+_AMBTELIJK_WORDS = re.compile(
+    r"\b(?:\w*directeur|directie|afdelingshoofd|hoofd|\w*manager|teamleider|projectleider|"
+    r"programmaleider|gemeentesecretaris|beleidsmedewerker|adviseur|ambtenaar|coordinator|"
+    r"afdeling|team)\b"
+)
+
+
+def level_of(commissioner: str) -> Level | None:
+    """The level of a commissioner as named.
+
+    wethouder, college, B&W, burgemeester, raad, gedeputeerde -> "bestuurlijk"; directeur,
+    afdelingshoofd, (programma)manager, teamleider, projectleider, gemeentesecretaris ->
+    "ambtelijk". A stuurgroep only when qualified ("bestuurlijke stuurgroep"): stuurgroepen
+    are either. An explicit "bestuurlijk"/"ambtelijk" in the name decides first.
+    """
+    try:
+        f = fold(clean(commissioner))
+        if re.search(r"\bbestuurlijke?\b", f):
+            return "bestuurlijk"
+        if re.search(r"\bambtelijke?\b", f):
+            return "ambtelijk"
+        if "stuurgroep" in f:
+            return None
+        if _BESTUURLIJK_WORDS.search(f):
+            return "bestuurlijk"
+        if _AMBTELIJK_WORDS.search(f):
+            return "ambtelijk"
+        return None
+    except Exception:
+        return None
+
+
+_LEVEL_PHRASES = re.compile(
+    r"\b(?P<lvl>bestuurlijk|ambtelijk)e?\s+(?:opdrachtgever\w*|niveau|opdracht\b|"
+    r"verantwoordelijk\w*|eigenaar|gestuurd|belegd)"
+    r"|\bop\s+(?P<lvl2>bestuurlijk|ambtelijk)\s+niveau"
+    r"|\b(?P<lvl3>bestuurlijk|ambtelijk)\s+(?:belegd|aangestuurd|gestuurd)"
+)
+_NEGATED = re.compile(r"\bniet\s+(?:op\s+)?$")
+
+
+def find_level(text: str) -> Level | None:
+    """The level the text states explicitly: "bestuurlijk opdrachtgever", "op ambtelijk
+    niveau"; a short answer that is just the word ("Bestuurlijk.") counts too."""
+    try:
+        f = fold(clean(text))
+        for m in _LEVEL_PHRASES.finditer(f):
+            if _NEGATED.search(f[max(0, m.start() - 12) : m.start()]):
+                continue
+            lvl = m["lvl"] or m["lvl2"] or m["lvl3"]
+            return "bestuurlijk" if lvl == "bestuurlijk" else "ambtelijk"
+        words = re.findall(r"\w+", f[:200])
+        if 0 < len(words) <= 6 and "niet" not in words:
+            found = {w.rstrip("e") for w in words} & {"bestuurlijk", "ambtelijk"}
+            if len(found) == 1:
+                return "bestuurlijk" if "bestuurlijk" in found else "ambtelijk"
+        return None
+    except Exception:
+        return None
