@@ -53,7 +53,7 @@ class CachingRetriever:
         return self.inner.get(passage_id)
 
     def __getattr__(self, name: str) -> Any:
-        """Everything else (ingest, why_we_ask, warnings, ...) goes to the wrapped store."""
+        """Everything else (ingest, get, warnings, ...) goes to the wrapped store."""
         return getattr(self.inner, name)
 
 

@@ -170,7 +170,7 @@ def test_changed_corpus_file_is_reindexed(
     kb = KnowledgeBase.open(tmp_path / "data", embedder=fake_embedder, corpus_dir=corpus_copy)
     report = kb.ensure_ready()
     assert report is not None and report.updated == ["opdracht-doel"]
-    passage = kb.why_we_ask("goal")
+    passage = kb.get("opdracht-doel#waarom-vragen-we-naar-het-doel")
     assert passage is not None and passage.text.startswith("Wij vragen")
 
 

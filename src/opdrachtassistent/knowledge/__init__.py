@@ -6,22 +6,17 @@ Importing this package is cheap: ChromaDB and the embedding model load only when
     from opdrachtassistent.knowledge import KnowledgeBase
     kb = KnowledgeBase.open()   # per-user data dir; built-in corpus indexed on first use
     kb.search("wie moet ik betrekken bij het riool?", k=3)
-    kb.why_we_ask("mandate")                  # the passage the interview cites for a section
+    kb.get("knelpunten#mandaat-op-het-verkeerde-niveau")  # one passage by its id
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from opdrachtassistent.knowledge.citations import RULE_CITATIONS, THEME_CITATIONS, WHY_WE_ASK
-
 if TYPE_CHECKING:
     from opdrachtassistent.knowledge.search import IngestReport, KnowledgeBase
 
 __all__ = [
-    "RULE_CITATIONS",
-    "THEME_CITATIONS",
-    "WHY_WE_ASK",
     "IngestReport",
     "KnowledgeBase",
 ]

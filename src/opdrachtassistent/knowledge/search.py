@@ -24,7 +24,6 @@ from opdrachtassistent.knowledge.chunking import (
     Document,
     chunk_file,
 )
-from opdrachtassistent.knowledge.citations import GUIDANCE, RULE_CITATIONS, WHY_WE_ASK
 from opdrachtassistent.knowledge.corpus import builtin_corpus_dir, corpus_files
 from opdrachtassistent.knowledge.embeddings import E5Embedder, Embedder
 from opdrachtassistent.knowledge.errors import DocumentError, EmbeddingUnavailableError
@@ -444,19 +443,6 @@ class KnowledgeBase:
         ids = list(passage_ids)
         rows = {row.id: row for row in self.store.get(ids)}
         return [_passage(rows[i]) for i in ids if i in rows]
-
-    def why_we_ask(self, section: str) -> Passage | None:
-        """The passage explaining why the interview asks about `section` (a section key)."""
-        passage_id = WHY_WE_ASK.get(section)
-        return self.get(passage_id) if passage_id else None
-
-    def guidance(self, section: str) -> list[Passage]:
-        """What a good `section` contains, then a good and a weak example."""
-        return self.get_many(GUIDANCE.get(section, ()))
-
-    def for_rule(self, rule: str) -> list[Passage]:
-        """The passages a review finding for bottleneck `rule` cites (see `RULE_CITATIONS`)."""
-        return self.get_many(RULE_CITATIONS.get(rule, ()))
 
     def count(self) -> int:
         self.ensure_ready()
