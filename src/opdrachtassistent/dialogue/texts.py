@@ -7,6 +7,7 @@ Questions are keyed by section; follow-ups by the missing item (the labels in
 from __future__ import annotations
 
 from opdrachtassistent.commission import SectionKey
+from opdrachtassistent.lang import nl
 
 OPENING = (
     "Goedendag! Ik help u een integrale opdracht op te stellen voor een werk in de openbare "
@@ -144,29 +145,9 @@ STAKEHOLDER_DEFAULTS_NOTE = (
 DEFAULT_ROLE_SUFFIX = " (voorstel)"
 
 # The usual role of each kind of party in integral works, proposed when the user names a
-# party but not its role (and says so in the document, so it can be corrected).
-DEFAULT_ROLES: dict[str, str] = {
-    "waterschap": "waterbeheerder: waterberging, afkoppelen en waterkwaliteit",
-    "netbeheerder": "beheert kabels en leidingen; netverzwaring en aansluitingen",
-    "drinkwaterbedrijf": "beheert de waterleidingen; vervanging afstemmen",
-    "telecom": "beheert telecom- en glasvezelkabels; graafwerk afstemmen",
-    "warmtebedrijf": "aanleg en exploitatie van het warmtenet",
-    "woningcorporatie": "eigenaar van woningen; aansluiting en planning van renovatie",
-    "provincie": "medefinancier en bevoegd gezag voor provinciale belangen",
-    "rijk": "beheerder van rijksinfrastructuur en bevoegd gezag",
-    "bewoners": "gebruikers van de openbare ruimte: hinder, inspraak en draagvlak",
-    "ondernemers": "bereikbaarheid en hinder tijdens de uitvoering",
-    "scholen": "veilige route en bereikbaarheid voor leerlingen",
-    "hulpdiensten": "bereikbaarheid en aanrijroutes tijdens en na de uitvoering",
-    "vervoerder": "busroutes, haltes en omleidingen",
-    "belangenorganisatie": "behartigt een maatschappelijk belang; adviseert",
-    "natuurbeheerder": "natuur en ecologie in en rond het gebied",
-    "raad": "stelt kaders en budget vast",
-    "gemeente": "interne partij: levert kennis en capaciteit",
-    "aannemer": "voert het werk uit",
-    "overheid": "bevoegd gezag of medefinancier",
-    "spoorbeheerder": "beheert het spoor; kruisingen en buitendienststellingen",
-}
+# party but not its role (and says so in the document, so it can be corrected): one table
+# of party kinds in lang/nl; any way of writing a kind finds its role.
+DEFAULT_ROLES = nl.DEFAULT_ROLES
 DEFAULT_ROLE_UNKNOWN = "betrokken partij; rol nog te bepalen"
 
 # How a missing item is named in a sentence ("Eerder kon u ... nog niet noemen").

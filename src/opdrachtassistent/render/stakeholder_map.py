@@ -19,65 +19,14 @@ from typing import Literal
 from PIL import Image, ImageDraw, ImageFont
 
 from opdrachtassistent.commission import Stakeholder
+from opdrachtassistent.lang import nl
 
 Quadrant = Literal["samenwerken", "tevreden houden", "informeren", "monitoren"]
 Source = Literal["aangepast", "standaard", "onbekend"]
 
-# Default (influence, concern) per kind of party, on 1-5 scales.
-DEFAULT_SCORES: dict[str, tuple[int, int]] = {
-    "raad": (5, 3),
-    "college": (5, 4),
-    "provincie": (4, 2),
-    "rijk": (4, 2),
-    "waterschap": (4, 4),
-    "netbeheerder": (4, 3),
-    "woningcorporatie": (4, 4),
-    "drinkwaterbedrijf": (3, 3),
-    "warmtebedrijf": (3, 4),
-    "hulpdiensten": (3, 3),
-    "vervoerder": (3, 3),
-    "interne afdeling": (3, 4),
-    "telecom": (2, 2),
-    "bewoners": (2, 5),
-    "ondernemers": (2, 4),
-    "school": (2, 5),
-    "ouders": (2, 5),
-    "belangenorganisatie": (2, 4),
-    "aannemer": (2, 3),
-}
+# Default (influence, concern) per kind of party, on 1-5 scales: from the one kind table.
+DEFAULT_SCORES: dict[str, tuple[int, int]] = {k: v["scores"] for k, v in nl.KINDS.items()}
 UNKNOWN_SCORES = (3, 3)
-
-# Words that identify a kind, in a kind or in a name (checked in this order, on word stems).
-_KIND_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("waterschap", ("waterschap", "hoogheemraadschap", "wetterskip")),
-    (
-        "netbeheerder",
-        ("netbeheer", "stedin", "liander", "enexis", "alliander", "tennet", "gasunie", "coteq"),
-    ),
-    (
-        "woningcorporatie",
-        ("corporatie", "woningbouwvereniging", "woonstichting", "woningstichting"),
-    ),
-    ("drinkwaterbedrijf", ("drinkwater", "waterbedrijf", "vitens", "evides", "dunea", "waternet")),
-    ("warmtebedrijf", ("warmte", "eneco", "vattenfall")),
-    ("telecom", ("telecom", "kpn", "glasvezel", "ziggo")),
-    ("hulpdiensten", ("hulpdienst", "brandweer", "politie", "ambulance", "veiligheidsregio")),
-    ("vervoerder", ("vervoerder", "ov", "openbaar vervoer", "busmaatschappij", "arriva", "ret")),
-    ("raad", ("gemeenteraad", "raad", "raadsleden", "fractie")),
-    ("college", ("college", "wethouder", "burgemeester", "bestuur")),
-    ("provincie", ("provincie", "gedeputeerde")),
-    ("rijk", ("rijkswaterstaat", "ministerie", "rijk")),
-    ("school", ("school", "basisschool", "kinderopvang")),
-    ("ouders", ("ouder",)),
-    ("ondernemers", ("ondernemer", "winkelier", "bedrijven", "middenstand", "horeca", "bif")),
-    ("bewoners", ("bewoner", "buurt", "omwonende", "inwoner", "huurder", "wijkraad")),
-    (
-        "belangenorganisatie",
-        ("fietsersbond", "veilig verkeer", "vvn", "belangen", "vereniging", "stichting"),
-    ),
-    ("aannemer", ("aannemer", "uitvoerder", "ingenieursbureau")),
-    ("interne afdeling", ("afdeling", "beheer", "team ", "gemeente")),
-]
 
 QUADRANT_ADVICE: dict[Quadrant, str] = {
     "samenwerken": "veel invloed, groot belang: nauw betrekken en samen beslissen",
@@ -120,25 +69,7 @@ def quadrant(influence: int, concern: int) -> Quadrant:
     return "informeren" if high_concern else "monitoren"
 
 
-def normalise_kind(kind: str | None, name: str = "") -> str | None:
-    """The known kind of party that `kind` (or else `name`) names, or None."""
-    for text in (kind, name):
-        if not text:
-            continue
-        folded = f" {text.casefold().strip()} "
-        if folded.strip() in DEFAULT_SCORES:
-            return folded.strip()
-        for known, words in _KIND_WORDS:
-            if any(_mentions(folded, word) for word in words):
-                return known
-    return None
-
-
-def _mentions(folded: str, word: str) -> bool:
-    # Short words (raad, ret, bif, vvn, rijk) must stand alone; longer ones may be part of a word.
-    if len(word) <= 4:
-        return any(token.strip(".,;:()") == word for token in folded.split())
-    return word in folded
+normalise_kind = nl.kind_of
 
 
 def default_scores(kind: str | None, name: str = "") -> tuple[int, int]:
@@ -154,7 +85,7 @@ def position(stakeholder: Stakeholder) -> Position:
     source: Source = "aangepast" if adjusted else ("standaard" if kind else "onbekend")
     return Position(
         name=stakeholder.name,
-        kind=kind or stakeholder.kind,
+        kind=nl.KINDS[kind]["label"] if kind else stakeholder.kind,
         influence=stakeholder.influence if stakeholder.influence is not None else influence,
         concern=stakeholder.concern if stakeholder.concern is not None else concern,
         source=source,

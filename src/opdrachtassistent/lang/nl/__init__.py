@@ -8,37 +8,63 @@ raises. Callers: `from opdrachtassistent.lang import nl`, then `nl.parse_fte(...
 from __future__ import annotations
 
 from opdrachtassistent.lang.nl.dates import parse_deadline
-from opdrachtassistent.lang.nl.names import find_commissioner, find_level, level_of
+from opdrachtassistent.lang.nl.names import (
+    AMBTELIJK_RE,
+    BESTUURLIJK_RE,
+    DEPARTMENT_RE,
+    find_commissioner,
+    find_level,
+    level_of,
+)
 from opdrachtassistent.lang.nl.numbers import (
     WORKING_HOURS_PER_WEEK,
     parse_amount_eur,
     parse_fte,
     words_to_number,
 )
-from opdrachtassistent.lang.nl.parties import PARTY_KINDS, Party, find_parties
+from opdrachtassistent.lang.nl.parties import (
+    DEFAULT_ROLES,
+    PARTY_GENERIC,
+    PARTY_KINDS,
+    PARTY_NAMES,
+    Party,
+    find_parties,
+    kind_of,
+    kinds_in,
+)
 from opdrachtassistent.lang.nl.tables.frameworks import FRAMEWORKS
 from opdrachtassistent.lang.nl.tables.instruments import INSTRUMENTS
-from opdrachtassistent.lang.nl.tables.parties import PARTY_GENERIC, PARTY_NAMES
+from opdrachtassistent.lang.nl.tables.parties import KINDS, PartyKind
 from opdrachtassistent.lang.nl.tables.people import COMMISSIONER_ROLES
 from opdrachtassistent.lang.nl.tables.themes import THEME_PATTERNS
+from opdrachtassistent.lang.nl.text import fold
 from opdrachtassistent.lang.nl.vocabulary import find_frameworks, find_instruments, find_themes
 
 __all__ = [
+    "AMBTELIJK_RE",
+    "BESTUURLIJK_RE",
     "COMMISSIONER_ROLES",
+    "DEFAULT_ROLES",
+    "DEPARTMENT_RE",
     "FRAMEWORKS",
     "INSTRUMENTS",
+    "KINDS",
     "PARTY_GENERIC",
     "PARTY_KINDS",
     "PARTY_NAMES",
     "THEME_PATTERNS",
     "WORKING_HOURS_PER_WEEK",
     "Party",
+    "PartyKind",
     "find_commissioner",
     "find_frameworks",
     "find_instruments",
     "find_level",
     "find_parties",
     "find_themes",
+    "fold",
+    "kind_of",
+    "kinds_in",
     "level_of",
     "parse_amount_eur",
     "parse_deadline",

@@ -10,6 +10,11 @@ import re
 from dataclasses import dataclass
 
 from opdrachtassistent.commission import Level
+from opdrachtassistent.lang.nl.tables.levels import (
+    AMBTELIJK_WORDS,
+    BESTUURLIJK_WORDS,
+    DEPARTMENT_WORDS,
+)
 from opdrachtassistent.lang.nl.tables.people import COMMISSIONER_ROLES, NOT_NAMES, TUSSENVOEGSELS
 from opdrachtassistent.lang.nl.text import clean, dispatch, fold, tidy
 
@@ -170,16 +175,14 @@ def find_commissioner(text: str) -> str | None:
         return None
 
 
-_BESTUURLIJK_WORDS = re.compile(
-    r"\b(?:wethouders?|college|b\s*(?:&|en)\s*w|burgemeester|gemeenteraad|raad|gedeputeerden?|"
-    r"provinciale staten|gedeputeerde staten|portefeuillehouder|dagelijks bestuur|"
-    r"algemeen bestuur|dijkgraaf|minister|staatssecretaris|bestuurders?)\b"
-)
-_AMBTELIJK_WORDS = re.compile(
-    r"\b(?:\w*directeur|directie|afdelingshoofd|hoofd|\w*manager|teamleider|projectleider|"
-    r"programmaleider|gemeentesecretaris|beleidsmedewerker|adviseur|ambtenaar|coordinator|"
-    r"afdeling|team)\b"
-)
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b")
+
+
+# The level tables compiled once; folded text only. Shared with the review's mandate rules.
+BESTUURLIJK_RE = _words(BESTUURLIJK_WORDS)
+AMBTELIJK_RE = _words(AMBTELIJK_WORDS)
+DEPARTMENT_RE = _words(DEPARTMENT_WORDS)
 
 
 def level_of(commissioner: str) -> Level | None:
@@ -198,9 +201,9 @@ def level_of(commissioner: str) -> Level | None:
             return "ambtelijk"
         if "stuurgroep" in f:
             return None
-        if _BESTUURLIJK_WORDS.search(f):
+        if BESTUURLIJK_RE.search(f):
             return "bestuurlijk"
-        if _AMBTELIJK_WORDS.search(f):
+        if AMBTELIJK_RE.search(f):
             return "ambtelijk"
         return None
     except Exception:

@@ -1,22 +1,24 @@
 """Dutch parties: organisations and groups named in a text, with their kind.
 
-Names are kept as written with their qualifier ("waterschap De Dommel"); the kinds and
-their words are data (`tables/parties.py`).
+Names are kept as written with their qualifier ("waterschap De Dommel"). The kinds, their
+words, labels, usual roles and map scores are one table (`tables/parties.py`); every
+consumer (extraction, interview, review, stakeholder map) reads it through this module.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from opdrachtassistent.lang.nl.names import commissioner_mentions, name_after, pick_commissioner
 from opdrachtassistent.lang.nl.tables.parties import (
     CASED_NAMES,
+    KINDS,
     NEEDS_QUALIFIER_WORDS,
     OF_QUALIFIER,
-    PARTY_GENERIC,
-    PARTY_NAMES,
     SINGLE_ORG,
+    PartyKind,
 )
 from opdrachtassistent.lang.nl.text import clean, dispatch, fold, tidy
 
@@ -30,7 +32,11 @@ class Party:
     role: str | None = None
 
 
-PARTY_KINDS: tuple[str, ...] = tuple(dict.fromkeys([*PARTY_GENERIC, *PARTY_NAMES.values()]))
+# Generic nouns per kind and proper names with their kind (folded regex): views of KINDS.
+PARTY_GENERIC: dict[str, tuple[str, ...]] = {k: v["nouns"] for k, v in KINDS.items() if v["nouns"]}
+PARTY_NAMES: dict[str, str] = {name: k for k, v in KINDS.items() for name in v["names"]}
+# The kinds `find_parties` can emit.
+PARTY_KINDS: tuple[str, ...] = tuple(k for k, v in KINDS.items() if v["nouns"] or v["names"])
 # One alternation over all party patterns (proper names first, so "waterbedrijf Groningen"
 # wins over "waterbedrijf"); the group that matched tells the kind.
 _PARTY_ENTRIES: tuple[tuple[str, str, bool], ...] = (
@@ -119,3 +125,68 @@ def find_parties(text: str) -> list[Party]:
         return parties
     except Exception:
         return []
+
+
+# --------------------------------------------------------------------------- kinds
+
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile("|".join(v["cues"]))) for kind, v in KINDS.items()
+)
+_BY_LABEL: dict[str, str] = {v["label"]: k for k, v in KINDS.items()}
+
+
+def kinds_in(text: str | None) -> list[str]:
+    """Every kind whose cue words occur in `text` (a kind, name or role), in table order."""
+    if not text:
+        return []
+    padded = f" {fold(clean(text)).strip()} "
+    return [kind for kind, rx in _CUES if rx.search(padded)]
+
+
+def kind_of(kind: str | None, name: str = "") -> str | None:
+    """The known kind of party that `kind` (or else `name`) names, or None.
+
+    A kind or label written as in the table counts as itself ("Waterschap", "school");
+    otherwise the first kind whose cue words occur ("Hoogheemraadschap van Delfland").
+    """
+    for text in (kind, name):
+        if not text:
+            continue
+        word = fold(clean(text)).strip()
+        if word in KINDS:
+            return word
+        if word in _BY_LABEL:
+            return _BY_LABEL[word]
+        found = kinds_in(text)
+        if found:
+            return found[0]
+    return None
+
+
+def party_kind(kind: str) -> PartyKind:
+    """The table row of a known kind (see `kind_of`); KeyError for an unknown one."""
+    return KINDS[kind]
+
+
+class _ByKind(Mapping[str, str]):
+    """One field of the kind table, looked up by any way of writing the kind."""
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def __getitem__(self, key: str) -> str:
+        kind = kind_of(key)
+        if kind is None:
+            raise KeyError(key)
+        row: Mapping[str, object] = KINDS[kind]
+        return str(row[self._value])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
+
+
+# The usual role per kind; "hoogheemraadschap" or "Waterschap" find the waterschap's role.
+DEFAULT_ROLES: Mapping[str, str] = _ByKind("role")
