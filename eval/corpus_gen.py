@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from eval.metrics import percentile
 from eval.retrieval import load_questions
 from opdrachtassistent.knowledge.search import KnowledgeBase, Mode
 
@@ -48,12 +49,6 @@ _THEMES = [
 ]
 
 
-def _percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
 def _latency(kb: KnowledgeBase, queries: list[str], mode: Mode, rounds: int) -> dict[str, float]:
     for query in queries[:5]:  # warm-up: model load, caches, BM25 build
         kb.search(query, k=3, mode=mode)
@@ -65,7 +60,7 @@ def _latency(kb: KnowledgeBase, queries: list[str], mode: Mode, rounds: int) -> 
             timings.append((time.perf_counter() - start) * 1000)
     return {
         "p50_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(_percentile(timings, 95), 2),
+        "p95_ms": round(percentile(timings, 0.95), 2),
         "n": len(timings),
     }
 

@@ -196,3 +196,9 @@ def field_accuracy(all_scores: Sequence[dict[str, float | None]]) -> dict[str, f
     out["overall"] = mean(s.get(f) for s in all_scores for f in FIELDS)
     out["themes_f1"] = mean(s.get("themes_f1") for s in all_scores)
     return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The nearest-rank `q` quantile (0..1) of `values`: what `make bench` reports as p50/p95."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # the package, and eval/ + tests/support/
+
+from eval.metrics import percentile  # noqa: E402
 
 from opdrachtassistent.dialogue.interview import Interview  # noqa: E402
 from opdrachtassistent.passages import Retriever  # noqa: E402
@@ -71,11 +73,6 @@ CONVERSATIONS: list[list[str]] = [
         "ja",
     ],
 ]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def turn_latency(rounds: int = 40, retriever: Retriever | None = None) -> dict[str, Any]:

@@ -14,6 +14,9 @@ from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/support/ lives in the checkout
+
 from tests.support.app_process import CHROMIUM_FLAGS, REPO, start_app
 
 FLAGS = CHROMIUM_FLAGS
