@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from opdrachtassistent.cli.review import add_draft_parser, add_review_parser
+from opdrachtassistent.cli.draft import add_draft_parser
+from opdrachtassistent.cli.review import add_review_parser
 from opdrachtassistent.commission import Commission, Goal, Mandate, Resources
 from opdrachtassistent.drafting.batch import (
     MAX_BYTES,

@@ -18,7 +18,7 @@ SUBCOMMANDS: list[str] = [
     "opdrachtassistent.cli.chat:add_chat_parser",
     "opdrachtassistent.cli.knowledge:add_ingest_parser",
     "opdrachtassistent.cli.knowledge:add_search_parser",
-    "opdrachtassistent.cli.review:add_draft_parser",
+    "opdrachtassistent.cli.draft:add_draft_parser",
     "opdrachtassistent.cli.review:add_review_parser",
 ]
 

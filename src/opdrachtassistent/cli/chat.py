@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from opdrachtassistent.cli.common import check_writable
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.config import Settings
 from opdrachtassistent.dialogue.interview import Interview
-from opdrachtassistent.drafting.batch import check_writable, os_reason
+from opdrachtassistent.drafting.batch import os_reason
 from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.lang.nl.cues.dialogue import STOP_WORDS, WHY_WORDS
 from opdrachtassistent.passages import Passage, Retriever

@@ -1,238 +1,36 @@
-"""`opdrachtassistent draft` and `opdrachtassistent review`: the command-line edges of
-batch drafting and the quality check.
+"""`opdrachtassistent review`: the command-line edge of the quality check.
 
-    opdrachtassistent draft NOTES... [--out MAP | -o BESTAND] [--format json|md|docx]
     opdrachtassistent review opdracht.json [--json] [--vandaag JJJJ-MM-DD] [--streng]
 
-Exit codes: 0 done; 1 some notes failed (draft) or not ready with --streng (review);
-2 unusable input (a missing or invalid file, wrong arguments).
+Exit codes: 0 done; 1 not ready with --streng; 2 unusable input (a missing or invalid file,
+wrong arguments).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from opdrachtassistent.cli.common import (
+    add_common_arguments,
+    build_retriever,
+)
 from opdrachtassistent.commission import SECTION_TITLES, Commission
 from opdrachtassistent.drafting.batch import (
-    EXTENSIONS,
-    FORMATS,
-    BatchReport,
-    Drafter,
-    Format,
-    draft_files,
     os_reason,
-    read_notes,
-    write_draft,
 )
-from opdrachtassistent.errors import InputError, OpdrachtError
-from opdrachtassistent.passages import Retriever
+from opdrachtassistent.errors import InputError
 from opdrachtassistent.reviewing.checks import Review, review
 
 if TYPE_CHECKING:
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
-
 SEVERITY_MARKS = {"hoog": "[HOOG]  ", "midden": "[MIDDEN]", "laag": "[LAAG]  "}
-
-
-# --------------------------------------------------------------------------------------------
-# The retriever: the single place where the CLI wires citations in.
-
-
-def build_drafter(args: argparse.Namespace) -> Drafter:
-    """The services' drafter, so `draft` reads notes with the configured extractor."""
-    from opdrachtassistent.config import Settings
-    from opdrachtassistent.services import build_services
-
-    data_dir: Path | None = getattr(args, "data_dir", None)
-    return build_services(Settings(data_dir=data_dir) if data_dir else Settings()).draft
-
-
-def build_retriever(args: argparse.Namespace, err: TextIO) -> Retriever | None:
-    """The knowledge base through `services`, or None (no sources) when it is switched off
-    (`--zonder-bronnen`) or cannot be built; the latter with a warning on stderr."""
-    if getattr(args, "no_sources", False):
-        return None
-    try:
-        from opdrachtassistent.config import Settings
-        from opdrachtassistent.services import build_services
-
-        data_dir: Path | None = getattr(args, "data_dir", None)
-        settings = Settings(data_dir=data_dir) if data_dir else Settings()
-        return build_services(settings).retriever
-    except (ImportError, OpdrachtError, OSError) as exc:
-        err.write(f"Let op: de kennisbank is niet beschikbaar, dus geen bronnen ({exc}).\n")
-        return None
-
-
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--zonder-bronnen",
-        dest="no_sources",
-        action="store_true",
-        help="toets zonder de kennisbank (geen bronvermelding; sneller)",
-    )
-    p.add_argument("--data-dir", type=Path, metavar="MAP", help="map met de kennisindex")
-    p.add_argument(
-        "--vandaag",
-        dest="today",
-        type=_parse_date,
-        metavar="JJJJ-MM-DD",
-        help="datum (JJJJ-MM-DD) waarmee de planning wordt getoetst; standaard vandaag",
-    )
-
-
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-03-01"
-        ) from exc
-
-
-# --------------------------------------------------------------------------------------------
-# draft
-
-
-def add_draft_parser(subparsers: _Subparsers) -> None:
-    p = subparsers.add_parser(
-        "draft",
-        help="stel concept-opdrachten op uit notities (één of veel bestanden)",
-        description=(
-            "Stel uit notities een concept-opdracht op, met kwaliteitstoets en open vragen. "
-            "Eén bestand met -o schrijft dat bestand; meerdere bestanden of --out schrijven "
-            "een map met per bestand een concept en een overzicht (CSV)."
-        ),
-    )
-    p.add_argument("notes", nargs="+", type=Path, metavar="NOTITIES", help="tekstbestanden")
-    target = p.add_mutually_exclusive_group()
-    target.add_argument("--out", type=Path, metavar="MAP", help="map voor de concepten")
-    target.add_argument("-o", "--output", type=Path, metavar="BESTAND", help="uitvoerbestand")
-    p.add_argument(
-        "--format",
-        choices=FORMATS,
-        default=None,
-        help="json, md of docx (standaard: afgeleid van -o, anders md)",
-    )
-    _add_common(p)
-    p.set_defaults(func=run_draft)
-
-
-def _format_for(args: argparse.Namespace) -> Format:
-    if args.format:
-        return cast(Format, args.format)
-    if args.output is not None:
-        suffix = args.output.suffix.casefold()
-        for fmt, ext in EXTENSIONS.items():
-            if suffix == ext:
-                return fmt
-    return "md"
-
-
-def run_draft(args: argparse.Namespace) -> int:
-    out, err = sys.stdout, sys.stderr
-    fmt = _format_for(args)
-    notes: list[Path] = args.notes
-    if args.output is not None and len(notes) > 1:
-        err.write("Met -o kan maar één notitiebestand; gebruik --out MAP voor meerdere.\n")
-        return 2
-    if args.out is None and args.output is None and len(notes) > 1:
-        err.write("Geef met --out MAP aan waar de concepten moeten komen.\n")
-        return 2
-    if args.out is None and args.output is None and fmt == "docx":
-        err.write("Een Word-bestand kan niet naar het scherm; geef -o BESTAND.docx op.\n")
-        return 2
-    if args.out is not None and (problem := _unusable_dir(args.out)):
-        err.write(problem + "\n")
-        return 2
-    retriever = build_retriever(args, err)
-    drafter = build_drafter(args)
-    if args.out is not None:
-        try:
-            report = draft_files(
-                notes, args.out, fmt, drafter=drafter, retriever=retriever, today=args.today
-            )
-        except OSError as exc:
-            err.write(f"Schrijven in {args.out} mislukt: {os_reason(exc)}.\n")
-            return 2
-        _print_batch(report, out, err)
-        return 1 if report.failed else 0
-    return _draft_single(notes[0], args.output, fmt, drafter, retriever, args.today, out, err)
-
-
-def _unusable_dir(target: Path) -> str | None:
-    """Why the batch cannot write into `target` (Dutch), or None."""
-    if target.exists() and not target.is_dir():
-        return f"{target} is een bestand, geen map; kies met --out een map voor de concepten."
-    existing = next((p for p in (target, *target.parents) if p.exists()), None)
-    if existing is not None and not existing.is_dir():
-        return f"{target}: {existing} is een bestand, geen map."
-    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
-        return f"Geen toestemming om in {existing} te schrijven; kies met --out een andere map."
-    return None
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _draft_single(
-    path: Path,
-    target: Path | None,
-    fmt: Format,
-    drafter: Drafter,
-    retriever: Retriever | None,
-    today: date | None,
-    out: TextIO,
-    err: TextIO,
-) -> int:
-    from opdrachtassistent.drafting.batch import render
-
-    try:
-        notes = read_notes(path)
-    except InputError as exc:
-        err.write(exc.message + "\n")
-        return 2
-    commission = drafter(notes)
-    result = review(commission, retriever=retriever, today=today)
-    if target is None:
-        out.write(render(commission, result, fmt).decode("utf-8"))
-        return 0
-    try:
-        written = write_draft(commission, result, fmt, target)
-    except OSError as exc:
-        err.write(f"Schrijven naar {target} mislukt: {os_reason(exc)}.\n")
-        return 2
-    done = commission.completeness()
-    err.write(
-        f"Geschreven: {', '.join(map(str, written))} ({round(done.fraction * 100)}% compleet, "
-        f"{_plural(result.count('hoog'), 'bevinding', 'bevindingen')} met hoog risico, "
-        f"{_plural(len(commission.open_questions), 'open vraag', 'open vragen')}).\n"
-    )
-    return 0
-
-
-def _print_batch(report: BatchReport, out: TextIO, err: TextIO) -> None:
-    out.write(
-        f"{len(report.ok)} van {_plural(len(report.items), 'concept', 'concepten')} opgesteld "
-        f"in {report.out_dir}; "
-        f"overzicht: {report.summary_csv}\n"
-    )
-    for item in report.failed:
-        err.write(f"Overgeslagen: {item.error}\n")
-
-
-# --------------------------------------------------------------------------------------------
-# review
 
 
 def add_review_parser(subparsers: _Subparsers) -> None:
@@ -253,7 +51,7 @@ def add_review_parser(subparsers: _Subparsers) -> None:
         action="store_true",
         help="eindig met code 1 als de opdracht nog niet gereed is (voor scripts)",
     )
-    _add_common(p)
+    add_common_arguments(p)
     p.set_defaults(func=run_review)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import errno
 import importlib
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -131,24 +130,6 @@ def os_reason(exc: OSError) -> str:
     if exc.errno in _OS_REASONS:
         return _OS_REASONS[exc.errno]
     return exc.strerror or type(exc).__name__
-
-
-def check_writable(target: Path) -> str | None:
-    """Why `target` cannot be written as a file (Dutch), or None when it looks writable.
-
-    Checked before work starts, so a long interview or batch does not end in an error."""
-    if target.is_dir():
-        return f"{target}: dit is een map; geef een bestandsnaam"
-    parent = target.parent
-    if not parent.exists():
-        return f"{target}: de map {parent} bestaat niet"
-    if not parent.is_dir():
-        return f"{target}: {parent} is geen map"
-    if target.exists() and not os.access(target, os.W_OK):
-        return f"{target}: geen toestemming om dit bestand te overschrijven"
-    if not target.exists() and not os.access(parent, os.W_OK | os.X_OK):
-        return f"{target}: geen toestemming om in {parent} te schrijven"
-    return None
 
 
 # --------------------------------------------------------------------------------------------
