@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from helpers_knowledge import write_pdf
 
-from opdrachtassistent.cli.knowledge import add_ingest_parser, add_search_parser
+from opdrachtassistent.cli.ingest import add_ingest_parser
+from opdrachtassistent.cli.search import add_search_parser
 
 
 def run(argv: list[str]) -> int:

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 # "module:function" of each subcommand's registration function. Add one line per command.
 SUBCOMMANDS: list[str] = [
     "opdrachtassistent.cli.chat:add_chat_parser",
-    "opdrachtassistent.cli.knowledge:add_ingest_parser",
-    "opdrachtassistent.cli.knowledge:add_search_parser",
+    "opdrachtassistent.cli.ingest:add_ingest_parser",
+    "opdrachtassistent.cli.search:add_search_parser",
     "opdrachtassistent.cli.draft:add_draft_parser",
     "opdrachtassistent.cli.review:add_review_parser",
 ]

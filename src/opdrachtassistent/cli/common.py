@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -16,6 +17,8 @@ from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.passages import Retriever
 
 if TYPE_CHECKING:
+    from opdrachtassistent.knowledge.search import KnowledgeBase
+
     _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
@@ -91,3 +94,36 @@ def check_writable(target: Path) -> str | None:
     if not target.exists() and not os.access(parent, os.W_OK | os.X_OK):
         return f"{target}: geen toestemming om in {parent} te schrijven"
     return None
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="MAP",
+        help="map voor de kennisbank (standaard: $OPDRACHTASSISTENT_DATA_DIR of "
+        "~/.local/share/opdrachtassistent)",
+    )
+    parser.add_argument(
+        "--chroma-url",
+        default=None,
+        metavar="URL",
+        help="adres van een gedeelde Chroma-server in plaats van de lokale opslag "
+        "(standaard: $OPDRACHTASSISTENT_CHROMA_URL)",
+    )
+
+
+def open_knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
+    """The knowledge base from the services, with the command line's overrides."""
+    from opdrachtassistent.config import Settings
+    from opdrachtassistent.services import build_services
+
+    overrides = {"data_dir": args.data_dir, "chroma_url": args.chroma_url}
+    settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    return build_services(settings).knowledge_base
+
+
+def report_error(exc: OpdrachtError) -> int:
+    print(f"Fout: {exc.message}", file=sys.stderr)
+    return exc.exit_code
