@@ -19,7 +19,8 @@ from opdrachtassistent.passages import Retriever
 if TYPE_CHECKING:
     from opdrachtassistent.knowledge.search import KnowledgeBase
 
-    _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+    # The argument every command's `add_*_parser` takes (not subscriptable at run time).
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 # --------------------------------------------------------------------------------------------

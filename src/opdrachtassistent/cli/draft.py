@@ -36,13 +36,13 @@ from opdrachtassistent.passages import Retriever
 from opdrachtassistent.reviewing.checks import review
 
 if TYPE_CHECKING:
-    _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+    from opdrachtassistent.cli.common import Subparsers
 
 # --------------------------------------------------------------------------------------------
 # draft
 
 
-def add_draft_parser(subparsers: _Subparsers) -> None:
+def add_draft_parser(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "draft",
         help="stel concept-opdrachten op uit notities (één of veel bestanden)",

@@ -6,15 +6,16 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from opdrachtassistent.cli.common import add_store_options, open_knowledge_base, report_error
 from opdrachtassistent.errors import OpdrachtError
 
-SubParsers = Any  # argparse._SubParsersAction[argparse.ArgumentParser]
+if TYPE_CHECKING:
+    from opdrachtassistent.cli.common import Subparsers
 
 
-def add_ingest_parser(subparsers: SubParsers) -> argparse.ArgumentParser:
+def add_ingest_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "ingest",
         help="documenten opnemen in de kennisbank",

@@ -29,11 +29,11 @@ from opdrachtassistent.errors import InputError
 from opdrachtassistent.reviewing.checks import Review, review
 
 if TYPE_CHECKING:
-    _Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+    from opdrachtassistent.cli.common import Subparsers
 SEVERITY_MARKS = {"hoog": "[HOOG]  ", "midden": "[MIDDEN]", "laag": "[LAAG]  "}
 
 
-def add_review_parser(subparsers: _Subparsers) -> None:
+def add_review_parser(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "review",
         help="toets een opdracht (JSON) op knelpunten voor de uitvoering",

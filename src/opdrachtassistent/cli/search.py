@@ -6,13 +6,14 @@ import argparse
 import json
 import sys
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING
 
 from opdrachtassistent.cli.common import add_store_options, open_knowledge_base, report_error
 from opdrachtassistent.commission import SECTIONS
 from opdrachtassistent.errors import OpdrachtError
 
-SubParsers = Any  # argparse._SubParsersAction[argparse.ArgumentParser]
+if TYPE_CHECKING:
+    from opdrachtassistent.cli.common import Subparsers
 
 
 def _count(text: str) -> int:
@@ -25,7 +26,7 @@ def _count(text: str) -> int:
     return value
 
 
-def add_search_parser(subparsers: SubParsers) -> argparse.ArgumentParser:
+def add_search_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "search",
         help="zoeken in de kennisbank",
