@@ -41,12 +41,14 @@ def test_json_contract_paths() -> None:
         "budget_eur": 3200000.0,
         "capacity_fte": 2.5,
         "deadline": "2028-12-31",
+        "start": None,
         "funding": c.resources.funding,
     }
     assert data["frameworks"][0] == "Omgevingswet"
     assert data["instruments"] == ["participatietraject", "bouwteamcontract"]
     assert isinstance(data["organisation"], str)
     assert data["open_questions"] == []
+    assert data["provenance"] == {}
     # The JSON round-trips through the model unchanged.
     again = Commission.model_validate(json.loads(json.dumps(data)))
     assert again == full_commission()

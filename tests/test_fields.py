@@ -42,6 +42,7 @@ def test_the_derived_lists() -> None:
         "budget_eur",
         "capacity_fte",
         "deadline",
+        "start",
         "commissioner",
         "level",
     }
@@ -53,4 +54,4 @@ def test_the_derived_lists() -> None:
         "organisation",
         "funding",
     }
-    assert {"budget_eur", "capacity_fte", "deadline"} == fields.RULES_FIRST
+    assert {"budget_eur", "capacity_fte", "deadline", "start"} == fields.RULES_FIRST

@@ -78,6 +78,7 @@ def payload(**overrides: Any) -> dict[str, Any]:
         "budget_eur": 3_000_000,  # the model rounded: the rules' 3,2 miljoen must win
         "capacity_fte": None,
         "deadline": "2027-12-31",
+        "start": None,
         "funding": None,
         "frameworks": [],
         "instruments": [],

@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: resources.start and provenance added
 
 Theme = Literal[
     "riolering",
@@ -98,12 +98,36 @@ class Stakeholder(_Section):
 
 
 class Resources(_Section):
-    """Money, people and time: complete with a budget, a capacity and a deadline."""
+    """Money, people and time: complete with a budget, a capacity and a deadline.
+
+    `deadline` is the completion date; `start` (when the work begins) is kept apart because
+    real texts name both, and a start is never a deadline.
+    """
 
     budget_eur: float | None = Field(default=None, ge=0)
     capacity_fte: float | None = Field(default=None, ge=0)
     deadline: date | None = None
+    start: date | None = None
     funding: str | None = None
+
+
+Source = Literal["user", "document", "default", "llm", "edit"]
+
+
+class Origin(BaseModel):
+    """Where one value came from, so a reader can check a draft against its source.
+
+    `quote` is the sentence (or line) of the user's answer or the document that gave the
+    value, verbatim; `turn` the interview turn (1-based) that gave it; `document` the file
+    name. A proposed default (the usual role of a waterschap) has source "default".
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: Source
+    quote: str | None = None
+    document: str | None = None
+    turn: int | None = None
 
 
 class SectionStatus(BaseModel):
@@ -141,6 +165,8 @@ class Commission(_Section):
     instruments: list[str] = Field(default_factory=list)
     organisation: str | None = None
     open_questions: list[str] = Field(default_factory=list)
+    # Field path ("resources.budget_eur", "stakeholders.0", "goal.themes.1") -> its origin.
+    provenance: dict[str, Origin] = Field(default_factory=dict)
 
     def section_status(self, key: SectionKey) -> SectionStatus:
         """Apply the documented completeness criteria of one section (see `CRITERIA`)."""

@@ -46,6 +46,7 @@ FIELDS: tuple[Field, ...] = (
     Field("budget_eur", "resources", "typed", "resources.budget_eur", "budget", "rules"),
     Field("capacity_fte", "resources", "typed", "resources.capacity_fte", "capaciteit", "rules"),
     Field("deadline", "resources", "typed", "resources.deadline", "einddatum", "rules"),
+    Field("start", "resources", "typed", "resources.start", "startdatum", "rules"),
     Field("funding", "resources", "free_text", "resources.funding", "financiering"),
     Field("frameworks", "frameworks", "list", "frameworks", "kader"),
     Field("instruments", "instruments", "list", "instruments", "instrument"),

@@ -79,8 +79,11 @@ def test_the_installed_wheel_ingests_drafts_and_searches(
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     pip = [sys.executable, "-m", "pip", "--python", str(python)]
+    # With the checkout on PYTHONPATH pip would call the package installed and skip it.
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     subprocess.run(
         [*pip, "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+        env=clean,
         check=True,
         capture_output=True,
         timeout=120,

@@ -30,6 +30,7 @@ class Extraction(BaseModel):
     budget_eur: float | None = None
     capacity_fte: float | None = None
     deadline: date | None = None
+    start: date | None = None
     funding: str | None = None
     frameworks: list[str] = Field(default_factory=list)
     instruments: list[str] = Field(default_factory=list)

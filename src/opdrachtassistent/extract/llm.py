@@ -176,6 +176,7 @@ class ExtractionOutput(BaseModel):
     budget_eur: float | None = Field(description="Budget in euro, als getal.")
     capacity_fte: float | None = Field(description="Capaciteit in fte, als getal.")
     deadline: Text = Field(description="Einddatum, ISO 8601: JJJJ-MM-DD.")
+    start: Text = Field(description="Startdatum van de uitvoering, ISO 8601: JJJJ-MM-DD.")
     funding: Text = Field(description="Waar het geld vandaan komt.")
     frameworks: TextList = Field(description="Kaders: beleid, wet- en regelgeving.")
     instruments: TextList = Field(description="Instrumenten en werkvormen.")
@@ -211,7 +212,7 @@ class ExtractionOutput(BaseModel):
             raise ValueError("moet een eindig getal van 0 of meer zijn")
         return value
 
-    @field_validator("deadline")
+    @field_validator("deadline", "start")
     @classmethod
     def _iso_date(cls, value: str | None) -> str | None:
         if value is None:
@@ -242,6 +243,7 @@ class ExtractionOutput(BaseModel):
             budget_eur=self.budget_eur,
             capacity_fte=self.capacity_fte,
             deadline=date.fromisoformat(self.deadline) if self.deadline else None,
+            start=date.fromisoformat(self.start) if self.start else None,
             funding=self.funding,
             frameworks=list(self.frameworks),
             instruments=list(self.instruments),
