@@ -99,11 +99,12 @@ class Services:
             retriever=self.retriever if with_sources else None,
         )
 
-    def draft(self, text: str) -> Commission:
-        """A draft commission from notes, read by the configured extractor (LLM or rules)."""
+    def draft(self, text: str, *, document: str | None = None) -> Commission:
+        """A draft commission from notes, read by the configured extractor (LLM or rules);
+        `document` is the file the text came from, recorded in the provenance."""
         from opdrachtassistent.drafting.notes import draft
 
-        return draft(text, extractor=self.extractor)
+        return draft(text, extractor=self.extractor, document=document)
 
     def review(self, commission: Commission) -> Review:
         from opdrachtassistent.reviewing.checks import review
