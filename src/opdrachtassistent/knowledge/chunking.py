@@ -1,4 +1,4 @@
-"""Turn documents into citable chunks: Markdown, plain text, PDF (pypdf) and Word (python-docx).
+"""Turn documents into citable chunks; the reading itself (every format) is `documents`.
 
 A chunk is one heading section (split further by paragraph when it is long). Each keeps the
 document title, its source (for the citation) and its heading, plus content hashes so that
@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from opdrachtassistent.documents import SUPPORTED_SUFFIXES, paragraphs, read_bytes
 from opdrachtassistent.knowledge.corpus import FrontMatter, parse_front_matter
 from opdrachtassistent.knowledge.errors import DocumentError
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".pdf", ".docx")
+__all__ = ["SUPPORTED_SUFFIXES", "Chunk", "Document", "chunk_file", "chunk_markdown", "chunk_text"]
 MAX_WORDS = 220
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _MAX_HEADING_WORDS = 10
@@ -83,24 +84,11 @@ def user_doc_key(path: Path) -> str:
     return f"{slugify(path.stem) or 'document'}~{digest}"
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks, with soft line breaks inside a block joined by spaces."""
-    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    result: list[str] = []
-    for block in blocks:
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        is_list = all(re.match(r"^([-*+•]|\d+[.)])\s", line) for line in lines)
-        result.append("\n".join(lines) if is_list else " ".join(lines))
-    return result
-
-
 def _word_count(text: str) -> int:
     return len(text.split())
 
 
-def _group_paragraphs(paragraphs: Sequence[str], max_words: int) -> list[str]:
+def _groupparagraphs(paragraphs: Sequence[str], max_words: int) -> list[str]:
     """Join paragraphs into pieces of at most about `max_words` words (never splitting one)."""
     groups: list[str] = []
     current: list[str] = []
@@ -130,7 +118,7 @@ def _sections_to_chunks(
     chunks: list[Chunk] = []
     used: set[str] = set()
     for section in sections:
-        pieces = _group_paragraphs(section.paragraphs, max_words)
+        pieces = _groupparagraphs(section.paragraphs, max_words)
         base = slugify(section.heading) or default_heading
         for piece in pieces:
             slug, n = base, 1
@@ -162,7 +150,7 @@ def _markdown_sections(body: str) -> tuple[str, list[_Section]]:
     buffer: list[str] = []
 
     def flush() -> None:
-        sections[-1].paragraphs.extend(_paragraphs("\n".join(buffer)))
+        sections[-1].paragraphs.extend(paragraphs("\n".join(buffer)))
         buffer.clear()
 
     for line in body.splitlines():
@@ -202,7 +190,7 @@ def _plain_sections(text: str, *, first_heading: str = "") -> list[_Section]:
             sections.append(_Section(lines[0]))
             lines = lines[1:]
         if lines:
-            sections[-1].paragraphs.extend(_paragraphs("\n".join(lines)))
+            sections[-1].paragraphs.extend(paragraphs("\n".join(lines)))
     return [s for s in sections if s.paragraphs]
 
 
@@ -237,90 +225,6 @@ def chunk_text(
     )
 
 
-def _read_text_file(path: Path) -> str:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DocumentError(
-        f"{path.name}: de tekst kon niet worden gelezen (onbekende tekenset; sla op als UTF-8)."
-    )
-
-
-def _pdf_sections(path: Path) -> tuple[str, str, list[_Section]]:
-    """(title, author, sections) of a PDF: one section per page, headed 'Pagina N'."""
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
-    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
-        raise DocumentError(f"{path.name}: PDF-ondersteuning (pypdf) ontbreekt.") from exc
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise DocumentError(
-                f"{path.name}: het PDF-bestand is beveiligd met een wachtwoord en kan niet "
-                "worden gelezen."
-            )
-        meta = reader.metadata
-        title = str(meta.title or "") if meta else ""
-        author = str(meta.author or "") if meta else ""
-        sections: list[_Section] = []
-        for number, page in enumerate(reader.pages, start=1):
-            page_text = page.extract_text() or ""
-            paragraphs = _paragraphs(page_text)
-            if paragraphs:
-                sections.append(_Section(f"Pagina {number}", paragraphs))
-    except DocumentError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
-        raise DocumentError(
-            f"{path.name}: het PDF-bestand is beschadigd of geen geldige PDF ({exc})."
-        ) from exc
-    return title, author, sections
-
-
-def _docx_sections(path: Path) -> tuple[str, str, list[_Section]]:
-    """(title, author, sections) of a Word file, split on Heading/Kop styles."""
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError as exc:  # pragma: no cover - python-docx is a dependency
-        raise DocumentError(f"{path.name}: Word-ondersteuning (python-docx) ontbreekt.") from exc
-    import zipfile
-
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DocumentError(
-            f"{path.name}: het Word-bestand is beschadigd of geen geldig .docx-bestand."
-        ) from exc
-    props = document.core_properties
-    title = str(props.title or "")
-    author = str(props.author or "")
-    sections: list[_Section] = [_Section("")]
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        if not text:
-            continue
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        lowered = style.lower()
-        if lowered in ("title", "titel"):
-            title = title or text
-            continue
-        if lowered.startswith(("heading", "kop")):
-            sections.append(_Section(text))
-        else:
-            sections[-1].paragraphs.append(text)
-    for table in document.tables:
-        rows = [" | ".join(cell.text.strip() for cell in row.cells) for row in table.rows]
-        rows = [row for row in rows if row.strip(" |")]
-        if rows:
-            sections.append(_Section("Tabel", ["\n".join(rows)]))
-    return title, author, [s for s in sections if s.paragraphs]
-
-
 def _source_for(path: Path, author: str) -> str:
     return f"{author}, {path.name}" if author else f"Eigen document: {path.name}"
 
@@ -335,7 +239,7 @@ def chunk_file(path: Path, *, doc_key: str | None = None, max_words: int = MAX_W
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(
             f"{path.name}: bestandstype '{suffix or '(geen extensie)'}' wordt niet ondersteund "
-            "(wel: .md, .txt, .pdf, .docx)."
+            f"(wel: {', '.join(SUPPORTED_SUFFIXES)})."
         )
     try:
         raw = path.read_bytes()
@@ -344,30 +248,32 @@ def chunk_file(path: Path, *, doc_key: str | None = None, max_words: int = MAX_W
     key = doc_key or user_doc_key(path)
     content_hash = hashlib.sha256(raw).hexdigest()
     default_title = path.stem.replace("-", " ").replace("_", " ").strip() or path.name
-    if suffix in (".md", ".markdown"):
+    try:
+        read = read_bytes(raw, path.name)
+    except DocumentError as exc:
+        if not raw.strip():  # an empty file: nothing to take in, said as such
+            raise DocumentError(f"{path.name}: geen tekst gevonden om op te nemen.") from exc
+        raise
+    if read.kind == "markdown":
         _, title, chunks = chunk_markdown(
-            _read_text_file(path),
+            read.body,
             doc_key=key,
             default_title=default_title,
             default_source=_source_for(path, ""),
             max_words=max_words,
         )
         source = chunks[0].source if chunks else _source_for(path, "")
-    elif suffix == ".txt":
+    elif read.kind == "text":
         title, source = default_title, _source_for(path, "")
-        chunks = chunk_text(
-            _read_text_file(path), doc_key=key, title=title, source=source, max_words=max_words
-        )
+        chunks = chunk_text(read.body, doc_key=key, title=title, source=source, max_words=max_words)
     else:
-        reader = _pdf_sections if suffix == ".pdf" else _docx_sections
-        found_title, author, sections = reader(path)
-        title, source = found_title or default_title, _source_for(path, author)
+        title, source = read.title or default_title, _source_for(path, read.author)
+        sections = [_Section(s.heading, list(s.paragraphs)) for s in read.sections]
         chunks = _sections_to_chunks(
             key, title, source, sections, meta=FrontMatter(), max_words=max_words
         )
     if not chunks:
-        hint = " (is het een scan zonder tekstlaag?)" if suffix == ".pdf" else ""
-        raise DocumentError(f"{path.name}: geen tekst gevonden om op te nemen{hint}.")
+        raise DocumentError(f"{path.name}: geen tekst gevonden om op te nemen.")
     return Document(
         key=key, path=path, title=title, source=source, content_hash=content_hash, chunks=chunks
     )

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from opdrachtassistent.errors import InputError, KnowledgeError
+from opdrachtassistent.errors import DocumentError, KnowledgeError
+
+__all__ = ["DocumentError", "EmbeddingUnavailableError"]
 
 
 class EmbeddingUnavailableError(KnowledgeError):
     """The embedding model cannot load here; search falls back to lexical (BM25) only."""
-
-
-class DocumentError(InputError):
-    """A document cannot be read or chunked; `message` says why, in Dutch."""

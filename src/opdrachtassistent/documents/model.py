@@ -1,0 +1,46 @@
+"""The text of a document as the readers hand it on: title, author, sections, notes.
+
+Plain formats (.txt, .md) keep their text as it is in `body`, so that the knowledge base
+can parse Markdown headings and front matter itself; structured formats (PDF, Word, ODT,
+mail) give `sections`. `text` is the plain text either way, for drafting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["markdown", "text", "structured"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (empty before the first one) and its paragraphs."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """What was read from one file; `notes` say in Dutch what was cut or left out."""
+
+    name: str
+    kind: Kind
+    body: str = ""
+    sections: tuple[Section, ...] = ()
+    title: str = ""
+    author: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        """The plain text: the body as read, or the sections with their headings."""
+        if self.kind != "structured":
+            return self.body
+        blocks: list[str] = []
+        for section in self.sections:
+            if section.heading:
+                blocks.append(section.heading)
+            blocks.extend(section.paragraphs)
+        return "\n\n".join(blocks)
