@@ -21,18 +21,16 @@ from docx import Document
 from opdrachtassistent.cli.draft import add_draft_parser
 from opdrachtassistent.cli.review import add_review_parser
 from opdrachtassistent.commission import Commission, Goal, Mandate, Resources
+from opdrachtassistent.documents.limits import MAX_TEXT_BYTES as MAX_BYTES
 from opdrachtassistent.drafting.batch import (
-    MAX_BYTES,
     REVIEW_SUFFIX,
     SUMMARY_COLUMNS,
     SUMMARY_NAME,
     BatchReport,
     TextProgressBar,
-    decode_notes,
     draft_files,
-    os_reason,
 )
-from opdrachtassistent.errors import InputError
+from opdrachtassistent.errors import InputError, os_reason
 from opdrachtassistent.render.as_json import from_json, to_json
 
 TODAY = date(2026, 3, 1)
@@ -57,10 +55,12 @@ class FakeDrafter:
 
     def __init__(self, explode_on: str | None = None) -> None:
         self.texts: list[str] = []
+        self.documents: list[str | None] = []
         self.explode_on = explode_on
 
-    def __call__(self, text: str) -> Commission:
+    def __call__(self, text: str, *, document: str | None = None) -> Commission:
         self.texts.append(text)
+        self.documents.append(document)
         if self.explode_on and self.explode_on in text:
             raise RuntimeError("kapot")
         first = text.strip().splitlines()[0][:80]
@@ -109,41 +109,6 @@ def read_summary(report: BatchReport) -> list[dict[str, str]]:
 
 
 # --------------------------------------------------------------------------------------------
-# Reading notes
-
-
-@pytest.mark.parametrize(
-    ("data", "expected"),
-    [
-        (b"Kerkstraat: riool en groen", "Kerkstraat: riool en groen"),
-        ("Café € 2,5 mln".encode("utf-8-sig"), "Café € 2,5 mln"),
-        ("Café € 2,5 mln".encode("cp1252"), "Café € 2,5 mln"),
-        ("Café ‘t Hoekje".encode("utf-16"), "Café ‘t Hoekje"),
-        (b"regel 1\r\nregel 2\r", "regel 1\nregel 2\n"),
-    ],
-)
-def test_decode_notes(data: bytes, expected: str) -> None:
-    assert decode_notes(data) == expected
-
-
-@pytest.mark.parametrize(
-    ("data", "words"),
-    [
-        (b"", "leeg"),
-        (b" \n\t ", "leeg"),
-        (b"\x00\x01\x02binary\x00", "binaire inhoud"),
-        (b"%PDF-1.7 ...", "PDF"),
-        (b"PK\x03\x04rest", "Word"),
-        (b"ok \x81\x8d\x8f", "tekenset"),
-        (b"a" * (MAX_BYTES + 1), "te groot"),
-    ],
-)
-def test_decode_notes_refuses_with_a_dutch_reason(data: bytes, words: str) -> None:
-    with pytest.raises(InputError, match=words):
-        decode_notes(data, "x.txt")
-
-
-# --------------------------------------------------------------------------------------------
 # The batch with a fake drafter
 
 
@@ -172,6 +137,7 @@ def test_batch_drafts_good_files_and_reports_bad_ones(
     assert any("Drie ton" in t for t in drafter.texts)
     assert any(t.startswith("Notities overleg") for t in drafter.texts)
     assert all("\ufeff" not in t for t in drafter.texts)
+    assert "dorpsstraat.txt" in drafter.documents  # the file name reaches the provenance
 
 
 def test_batch_summary_csv(notes_dir: dict[str, Path], tmp_path: Path) -> None:
@@ -373,7 +339,7 @@ def test_review_command_rejects_a_bad_date(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["draft", "a.txt", "b.txt", "-o", "x.md"], "maar één notitiebestand"),
+        (["draft", "a.txt", "b.txt", "-o", "x.md"], "maar één document"),
         (["draft", "a.txt", "b.txt"], "--out MAP"),
         (["draft", "a.txt", "--format", "docx"], "-o BESTAND.docx"),
     ],

@@ -16,8 +16,7 @@ from opdrachtassistent.cli.common import check_writable
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.config import Settings
 from opdrachtassistent.dialogue.interview import Interview
-from opdrachtassistent.drafting.batch import os_reason
-from opdrachtassistent.errors import OpdrachtError
+from opdrachtassistent.errors import OpdrachtError, os_reason
 from opdrachtassistent.lang.nl.cues.dialogue import STOP_WORDS, WHY_WORDS
 from opdrachtassistent.passages import Passage, Retriever
 from opdrachtassistent.services import Services, build_services

@@ -1,6 +1,9 @@
 """`opdrachtassistent draft`: the command-line edge of batch drafting.
 
-    opdrachtassistent draft NOTES... [--out MAP | -o BESTAND] [--format json|md|docx]
+    opdrachtassistent draft DOCUMENT... [--out MAP | -o BESTAND] [--format json|md|docx]
+
+A document is notes (.txt, .md), Word (.docx), PDF, OpenDocument (.odt) or a mail (.eml);
+see `documents`.
 
 Exit codes: 0 done; 1 some notes failed; 2 unusable input (a missing or invalid file, wrong
 arguments).
@@ -27,11 +30,10 @@ from opdrachtassistent.drafting.batch import (
     Drafter,
     Format,
     draft_files,
-    os_reason,
     read_notes,
     write_draft,
 )
-from opdrachtassistent.errors import InputError
+from opdrachtassistent.errors import InputError, os_reason
 from opdrachtassistent.passages import Retriever
 from opdrachtassistent.reviewing.checks import review
 
@@ -45,14 +47,21 @@ if TYPE_CHECKING:
 def add_draft_parser(subparsers: Subparsers) -> None:
     p = subparsers.add_parser(
         "draft",
-        help="stel concept-opdrachten op uit notities (één of veel bestanden)",
+        help="stel concept-opdrachten op uit notities of documenten (één of veel bestanden)",
         description=(
-            "Stel uit notities een concept-opdracht op, met kwaliteitstoets en open vragen. "
+            "Stel uit notities of een document (.docx, .pdf, .odt, .eml, .md, .txt) een "
+            "concept-opdracht op, met kwaliteitstoets en open vragen. "
             "Eén bestand met -o schrijft dat bestand; meerdere bestanden of --out schrijven "
             "een map met per bestand een concept en een overzicht (CSV)."
         ),
     )
-    p.add_argument("notes", nargs="+", type=Path, metavar="NOTITIES", help="tekstbestanden")
+    p.add_argument(
+        "notes",
+        nargs="+",
+        type=Path,
+        metavar="DOCUMENT",
+        help="notities of documenten: .docx, .pdf, .odt, .eml, .md of .txt",
+    )
     target = p.add_mutually_exclusive_group()
     target.add_argument("--out", type=Path, metavar="MAP", help="map voor de concepten")
     target.add_argument("-o", "--output", type=Path, metavar="BESTAND", help="uitvoerbestand")
@@ -82,7 +91,7 @@ def run_draft(args: argparse.Namespace) -> int:
     fmt = _format_for(args)
     notes: list[Path] = args.notes
     if args.output is not None and len(notes) > 1:
-        err.write("Met -o kan maar één notitiebestand; gebruik --out MAP voor meerdere.\n")
+        err.write("Met -o kan maar één document; gebruik --out MAP voor meerdere.\n")
         return 2
     if args.out is None and args.output is None and len(notes) > 1:
         err.write("Geef met --out MAP aan waar de concepten moeten komen.\n")
@@ -137,11 +146,13 @@ def _draft_single(
     from opdrachtassistent.drafting.batch import render
 
     try:
-        notes = read_notes(path)
+        read = read_notes(path)
     except InputError as exc:
         err.write(exc.message + "\n")
         return 2
-    commission = drafter(notes)
+    for note in read.notes:
+        err.write(f"Let op: {note}\n")
+    commission = drafter(read.text, document=read.name)
     result = review(commission, retriever=retriever, today=today)
     if target is None:
         out.write(render(commission, result, fmt).decode("utf-8"))

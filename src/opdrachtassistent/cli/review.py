@@ -22,10 +22,7 @@ from opdrachtassistent.cli.common import (
     build_retriever,
 )
 from opdrachtassistent.commission import SECTION_TITLES, Commission
-from opdrachtassistent.drafting.batch import (
-    os_reason,
-)
-from opdrachtassistent.errors import InputError
+from opdrachtassistent.errors import InputError, os_reason
 from opdrachtassistent.reviewing.checks import Review, review
 
 if TYPE_CHECKING:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email
 import email.policy
 from collections.abc import Callable
+from dataclasses import replace
 from email.message import EmailMessage, Message
 
 from opdrachtassistent.documents import texts
@@ -75,7 +76,7 @@ def read_eml(data: bytes, name: str, *, read_attachment: Reader) -> DocumentText
         body = attached.sections or (Section("", tuple(paragraphs(attached.body))),)
         for i, section in enumerate(body):
             heading = f"{head}: {section.heading}" if section.heading else (head if i == 0 else "")
-            sections.append(Section(heading, section.paragraphs))
+            sections.append(replace(section, heading=heading, own_heading=True))
         notes.extend(attached.notes)
     found = tuple(s for s in sections if s.paragraphs)
     if not found:

@@ -11,14 +11,20 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["markdown", "text", "structured"]
+TABLE = "Tabel"  # the heading a reader gives a table
 
 
 @dataclass(frozen=True)
 class Section:
-    """A heading (empty before the first one) and its paragraphs."""
+    """A heading (empty before the first one) and its paragraphs.
+
+    `own_heading` is False for a heading the reader made up ("Pagina 3", "Tabel"): it
+    serves citations but is not the author's text, so `DocumentText.text` leaves it out.
+    """
 
     heading: str
     paragraphs: tuple[str, ...]
+    own_heading: bool = True
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ class DocumentText:
             return self.body
         blocks: list[str] = []
         for section in self.sections:
-            if section.heading:
+            if section.heading and section.own_heading:
                 blocks.append(section.heading)
             blocks.extend(section.paragraphs)
         return "\n\n".join(blocks)

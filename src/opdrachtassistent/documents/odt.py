@@ -11,7 +11,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from opdrachtassistent.documents import texts
-from opdrachtassistent.documents.model import DocumentText, Section
+from opdrachtassistent.documents.model import TABLE, DocumentText, Section
 from opdrachtassistent.documents.zipped import open_zip
 from opdrachtassistent.errors import DocumentError
 
@@ -71,7 +71,7 @@ def _walk(element: ElementTree.Element, sections: list[tuple[str, list[str]]]) -
                 if any(cells):
                     rows.append(" | ".join(cells))
             if rows:
-                sections.append(("Tabel", ["\n".join(rows)]))
+                sections.append((TABLE, ["\n".join(rows)]))
         else:  # lists, sections, frames: their paragraphs in document order
             _walk(child, sections)
 
@@ -100,7 +100,7 @@ def read_odt(data: bytes, name: str) -> DocumentText:
     sections: list[tuple[str, list[str]]] = [("", [])]
     if body is not None:
         _walk(body, sections)
-    found = tuple(Section(h, tuple(ps)) for h, ps in sections if ps)
+    found = tuple(Section(h, tuple(ps), own_heading=h != TABLE) for h, ps in sections if ps)
     if not found:
         raise DocumentError(texts.NO_TEXT.format(name=name))
     return DocumentText(name=name, kind="structured", sections=found, title=title, author=author)

@@ -35,7 +35,7 @@ def read_pdf(data: bytes, name: str) -> DocumentText:
         for number in range(min(total, MAX_PAGES)):
             found = paragraphs(reader.pages[number].extract_text() or "")
             if found:
-                sections.append(Section(f"Pagina {number + 1}", tuple(found)))
+                sections.append(Section(f"Pagina {number + 1}", tuple(found), own_heading=False))
                 chars += sum(len(p) for p in found)
             if chars > MAX_CHARS:
                 break  # the reader cuts the text; more pages would be thrown away

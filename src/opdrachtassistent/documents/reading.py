@@ -112,7 +112,7 @@ def _cut(document: DocumentText) -> DocumentText:
             paragraphs.append(paragraph[:left])
             left -= len(paragraph) + 2
         if paragraphs:
-            kept.append(Section(section.heading, tuple(paragraphs)))
+            kept.append(replace(section, paragraphs=tuple(paragraphs)))
         if left <= 0:
             break
     return replace(document, sections=tuple(kept), notes=notes)

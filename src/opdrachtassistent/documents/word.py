@@ -6,7 +6,7 @@ import io
 import zipfile
 
 from opdrachtassistent.documents import texts
-from opdrachtassistent.documents.model import DocumentText, Section
+from opdrachtassistent.documents.model import TABLE, DocumentText, Section
 from opdrachtassistent.documents.zipped import open_zip
 from opdrachtassistent.errors import DocumentError
 
@@ -42,8 +42,8 @@ def read_docx(data: bytes, name: str) -> DocumentText:
         rows = [" | ".join(cell.text.strip() for cell in row.cells) for row in table.rows]
         rows = [row for row in rows if row.strip(" |")]
         if rows:
-            sections.append(("Tabel", ["\n".join(rows)]))
-    found = tuple(Section(h, tuple(ps)) for h, ps in sections if ps)
+            sections.append((TABLE, ["\n".join(rows)]))
+    found = tuple(Section(h, tuple(ps), own_heading=h != TABLE) for h, ps in sections if ps)
     if not found:
         raise DocumentError(texts.NO_TEXT.format(name=name))
     return DocumentText(name=name, kind="structured", sections=found, title=title, author=author)

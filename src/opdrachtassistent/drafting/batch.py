@@ -1,16 +1,18 @@
-"""Batch drafting for programme offices: many notes in, one draft per file out, plus a summary.
+"""Batch drafting for programme offices: many documents in, one draft per file out, plus a
+summary.
 
-Each notes file becomes a draft commission (`drafting.draft`), reviewed (`review.review`)
-and written in the chosen format with its review and open questions. A summary CSV lists
-every file with its key values. A file that cannot be read (empty, binary, an unknown
-encoding, too large) gets a clear Dutch message in the report and in the CSV; the other
-files carry on.
+Each file (notes, a Word or PDF document, an ODT file, a mail: see `documents`) becomes a
+draft commission (`drafting.draft`, told the file's name for the provenance), reviewed
+(`review.review`) and written in the chosen format with its review and open questions. A
+summary CSV lists every file with its key values. A file that cannot be read (empty,
+binary, encrypted, a scan without text, too large) gets a clear Dutch message in the report
+and in the CSV; the other files carry on. What was read only in part (a long PDF) is noted
+in the `note` column.
 """
 
 from __future__ import annotations
 
 import csv
-import errno
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -21,7 +23,8 @@ from typing import Literal, Protocol, TextIO
 from pydantic import BaseModel, Field
 
 from opdrachtassistent.commission import Commission
-from opdrachtassistent.errors import InputError
+from opdrachtassistent.documents import DocumentText, read_document
+from opdrachtassistent.errors import InputError, os_reason
 from opdrachtassistent.passages import Retriever
 from opdrachtassistent.reviewing.checks import Review, review
 
@@ -31,8 +34,6 @@ EXTENSIONS: dict[Format, str] = {"json": ".json", "md": ".md", "docx": ".docx"}
 
 SUMMARY_NAME = "overzicht.csv"
 REVIEW_SUFFIX = ".kwaliteitstoets.json"  # beside each JSON draft
-MAX_BYTES = 1_000_000  # notes larger than this are refused, not truncated
-ENCODINGS = ("utf-8-sig", "cp1252")  # utf-8-sig reads plain UTF-8 too
 PROGRESS_THRESHOLD = 5  # show the bar by default from this many files on
 
 SUMMARY_COLUMNS = (
@@ -50,9 +51,14 @@ SUMMARY_COLUMNS = (
     "n_findings_midden",
     "n_findings_laag",
     "n_open_questions",
+    "note",
 )
 
-Drafter = Callable[[str], Commission]
+
+class Drafter(Protocol):
+    """Notes (or a document's text) in, a draft out; `document` names the file read."""
+
+    def __call__(self, text: str, *, document: str | None = None) -> Commission: ...
 
 
 class Progress(Protocol):
@@ -78,6 +84,7 @@ class BatchItem(BaseModel):
     n_findings_midden: int | None = None
     n_findings_laag: int | None = None
     n_open_questions: int | None = None
+    note: str | None = None
 
     def row(self) -> dict[str, str]:
         values = self.model_dump(mode="json")
@@ -110,105 +117,12 @@ class BatchReport(BaseModel):
 
 
 # --------------------------------------------------------------------------------------------
-# Dutch reasons for what the operating system refuses
-
-_OS_REASONS: dict[int, str] = {
-    errno.ENOENT: "de map bestaat niet",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EISDIR: "dit is een map, geen bestand",
-    errno.EACCES: "geen toestemming",
-    errno.EPERM: "geen toestemming",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EEXIST: "er staat al een bestand met die naam",
-    errno.ENAMETOOLONG: "de naam is te lang",
-}
+# Reading documents
 
 
-def os_reason(exc: OSError) -> str:
-    """Why the operating system refused, in Dutch (its own words when the case is rare)."""
-    if exc.errno in _OS_REASONS:
-        return _OS_REASONS[exc.errno]
-    return exc.strerror or type(exc).__name__
-
-
-# --------------------------------------------------------------------------------------------
-# Reading notes
-
-
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return control > len(sample) * 0.05
-
-
-def decode_notes(data: bytes, name: str = "bestand") -> str:
-    """Bytes of a notes file as text, or `InputError` with a Dutch reason."""
-    if not data.strip():
-        raise InputError(f"{name}: het bestand is leeg; er staan geen notities in.")
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            f"{name}: het bestand is te groot ({len(data) / 1_000_000:.1f} MB; maximaal "
-            f"{MAX_BYTES // 1_000_000} MB). Splits de notities of kort ze in."
-        )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: de tekst (UTF-16) is beschadigd.") from exc
-        return _checked_text(text, name)
-    if data.startswith(b"%PDF"):
-        raise InputError(f"{name}: dit is een PDF. Sla de notities op als tekstbestand (.txt).")
-    if data.startswith(b"PK\x03\x04"):
-        raise InputError(
-            f"{name}: dit is een Word-, Excel- of zip-bestand. Sla de notities op als "
-            "tekstbestand (.txt)."
-        )
-    if _looks_binary(data):
-        raise InputError(
-            f"{name}: dit is geen tekstbestand (binaire inhoud). Sla de notities op als "
-            "tekstbestand (.txt)."
-        )
-    for encoding in ENCODINGS:
-        try:
-            return _checked_text(data.decode(encoding), name)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(
-        f"{name}: de tekenset is onbekend (geen UTF-8 of Windows-1252). Sla het bestand op "
-        "als UTF-8."
-    )
-
-
-def _checked_text(text: str, name: str) -> str:
-    if not text.strip():
-        raise InputError(f"{name}: het bestand is leeg; er staan geen notities in.")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def read_notes(path: Path) -> str:
-    """The text of one notes file, or `InputError` with a Dutch reason."""
-    name = path.name or str(path)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{name}: dit is een map, geen bestand.")
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{name}: het bestand is te groot ({size / 1_000_000:.1f} MB; maximaal "
-                f"{MAX_BYTES // 1_000_000} MB). Splits de notities of kort ze in."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{name}: het bestand bestaat niet.") from exc
-    except PermissionError as exc:
-        raise InputError(f"{name}: geen toestemming om het bestand te lezen.") from exc
-    except OSError as exc:
-        reason = os_reason(exc)
-        raise InputError(f"{name}: het bestand kan niet worden gelezen ({reason}).") from exc
-    return decode_notes(data, name)
+def read_notes(path: Path) -> DocumentText:
+    """The text of one notes file or document, or `InputError` with a Dutch reason."""
+    return read_document(path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -321,8 +235,8 @@ def draft_one(
     """Draft, review and write one file; any failure becomes a Dutch message in the item."""
     name = str(path)
     try:
-        text = read_notes(path)
-        commission = drafter(text)
+        read = read_notes(path)
+        commission = drafter(read.text, document=read.name)
         result = review(commission, retriever=retriever, today=today)
         write_draft(commission, result, fmt, target)
     except InputError as exc:
@@ -351,6 +265,7 @@ def draft_one(
         n_findings_midden=result.count("midden"),
         n_findings_laag=result.count("laag"),
         n_open_questions=len(commission.open_questions),
+        note=" ".join(read.notes) or None,
     )
 
 
@@ -378,7 +293,7 @@ def draft_files(
     retriever: Retriever | None = None,
     today: date | None = None,
 ) -> BatchReport:
-    """Draft a commission from each notes file into `out_dir`, plus `overzicht.csv`.
+    """Draft a commission from each file into `out_dir`, plus `overzicht.csv`.
 
     `progress`: a callable, True (a text bar on stderr), False (none) or None (the bar when
     there are at least `PROGRESS_THRESHOLD` files). `drafter` defaults to `drafting.draft`;
