@@ -86,6 +86,7 @@ def prefer_corrected_values(e: Extraction, text: str) -> None:
         ("budget_eur", dutch.parse_amount_eur),
         ("capacity_fte", dutch.parse_fte),
         ("deadline", dutch.parse_deadline),
+        ("start", dutch.parse_start),
     ):
         value = parse(tail)
         if value is not None:

@@ -58,6 +58,7 @@ class RulesExtractor:
         out.budget_eur = nl.parse_amount_eur(text)
         out.capacity_fte = nl.parse_fte(text)
         out.deadline = nl.parse_deadline(text)
+        out.start = nl.parse_start(text)
         # Themes come from what the work is about, not from who does it or pays for it:
         # "een projectteam met riolering en groen" names disciplines, not the goal.
         if section not in ("mandate", "organisation", "resources", "instruments"):

@@ -7,7 +7,7 @@ raises. Callers: `from opdrachtassistent.lang import nl`, then `nl.parse_fte(...
 
 from __future__ import annotations
 
-from opdrachtassistent.lang.nl.dates import parse_deadline
+from opdrachtassistent.lang.nl.dates import parse_deadline, parse_start
 from opdrachtassistent.lang.nl.names import (
     AMBTELIJK_RE,
     BESTUURLIJK_RE,
@@ -69,5 +69,6 @@ __all__ = [
     "parse_amount_eur",
     "parse_deadline",
     "parse_fte",
+    "parse_start",
     "words_to_number",
 ]

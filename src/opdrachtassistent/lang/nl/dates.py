@@ -1,4 +1,5 @@
-"""Dutch deadlines: "eind 2027", "Q3 2026", "voor de zomer", "binnen twee jaar".
+"""Dutch deadlines and start dates: "eind 2027", "Q3 2026", "voor de zomer", "binnen twee
+jaar"; "de aannemer begint half maart" is a start, not a deadline.
 
 General date parsers get Dutch periods wrong; a deadline here is the last day of the period
 the text names (table below). Returns None when the text names none, and never raises.
@@ -12,11 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
+from typing import Literal
 
+from opdrachtassistent.lang.nl.cues import dates as cues
 from opdrachtassistent.lang.nl.numbers import digitize, num_value
 from opdrachtassistent.lang.nl.tables.periods import (
     MID_MONTH,
     MOD_END,
+    MOD_START,
+    MONTH_MOD_START,
     MONTHS,
     ORDINALS,
     SEASONS,
@@ -25,7 +30,7 @@ from opdrachtassistent.lang.nl.tables.periods import (
 )
 from opdrachtassistent.lang.nl.text import clean, fold
 
-_FULL_MONTHS = frozenset(k for k in MONTHS if len(k) > 4 or k == "mei")
+_FULL_MONTHS = frozenset(k for k in MONTHS if len(k) > 4 or k in ("mei", "juni", "juli"))
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _Y = r"(?P<y>(?:19|20)\d{2}|'\d{2})(?![\d.,]\d)(?!\d)"
 _YOPT = r"(?:\s+(?:van\s+)?(?:het\s+jaar\s+)?" + _Y + ")?"
@@ -102,17 +107,6 @@ _P_THISYEAR = re.compile(
     r"het einde van|voor het eind van|voor het einde van)\s+)?(?P<w>volgend|komend|dit|"
     r"het komende|het volgende|deze|het)\s+jaar\b"
 )
-_DL_CUE = re.compile(
-    r"\b(?:klaar|gereed|af|afgerond|afronden|opgeleverd|opleveren|oplevering|voltooid|"
-    r"voltooiing|afgewerkt|deadline|einddatum|uiterlijk|uiterste|streefdatum|gerealiseerd|"
-    r"realiseren|realisatie|tot en met|t/m|tot|moet|moeten|opleverdatum|eindtermijn|"
-    r"afgelopen|gedaan|ingebruikname|in gebruik|eindigen|eindigt|rond|afsluiten)\b"
-)
-_START_CUE = re.compile(
-    r"\b(?:start\w*|begint|beginnen|begonnen|aanvang|vanaf|sinds|gestart|van start|"
-    r"aanvangen|opstarten|na)\b"
-)
-_CLAUSE_SPLIT = re.compile(r"[.;:!?\n,(]|(?<!tot )\ben\b|\b(?:maar|terwijl|daarna|waarna|dan)\b")
 _BEFORE = re.compile(r"\b(?:voor|voordat|ruim voor)\s+(?:de\s+|het\s+)?$")
 _MONTH_PRE = re.compile(r"\b(?:voor|in|per|tot|uiterlijk|t/m|eind|begin|medio)\s+$")
 _PREV_WORD = re.compile(r"([a-z/]+)\s+$")
@@ -148,20 +142,56 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _cue_class(d: str, start: int, end: int) -> int:
-    """2 when a deadline word is nearest in the clause, 0 for a start word, 1 for none."""
-    before = _CLAUSE_SPLIT.split(d[max(0, start - 45) : start])[-1]
-    after = _CLAUSE_SPLIT.split(d[end : end + 35])[0]
-    best: tuple[int, int] | None = None  # (distance, class)
-    for cue, cls in ((_DL_CUE, 2), (_START_CUE, 0)):
+Role = Literal["completion", "start", "other", "none"]
+_ROLE_CUES: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (cues.COMPLETION, "completion"),
+    (cues.START, "start"),
+    (cues.PUBLICATION, "other"),
+    (cues.MEETING, "other"),
+    (cues.PAST, "other"),
+)
+
+
+def _nearest(before: str, after: str) -> Role | None:
+    """The role of the cue nearest to the date, before or after it, or None."""
+    best: tuple[int, Role] | None = None  # (distance, role)
+    for cue, role in _ROLE_CUES:
         for m in cue.finditer(before):
             dist = len(before) - m.end()
             if best is None or dist < best[0]:
-                best = (dist, cls)
+                best = (dist, role)
         m2 = cue.search(after)
         if m2 is not None and (best is None or m2.start() < best[0]):
-            best = (m2.start(), cls)
-    return 1 if best is None else best[1]
+            best = (m2.start(), role)
+    return None if best is None else best[1]
+
+
+def _clause(d: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the date's own clause before and after it (a few words each way)."""
+    before = cues.CLAUSE_SPLIT.split(d[max(0, start - 45) : start])[-1]
+    return before, cues.CLAUSE_SPLIT.split(d[end : end + 35])[0]
+
+
+def _role(d: str, start: int, end: int) -> Role:
+    """What the date at d[start:end] is in its clause: a completion date, a start, something
+    else (a publication, a meeting, a one-day activity), or not said ("none").
+
+    The cue nearest to the date in its own clause decides; a line label ("Gereed:",
+    "Datum:") counts when the clause itself has none; "op (dinsdag) 9 mei" without a
+    completion word is a one-day activity."""
+    window = d[max(0, start - 45) : start]
+    before, after = _clause(d, start, end)
+    if cues.RECURRING_LEAD.search(before):
+        return "other"
+    role = _nearest(before, after)
+    if role is None:
+        line = d[d.rfind("\n", 0, start) + 1 : start]
+        label, colon, _ = line.partition(":")
+        if colon and len(label) <= 40:
+            role = _nearest(label, "")
+    if role is None and cues.ONE_DAY_LEAD.search(window):
+        return "other"
+    return role or "none"
 
 
 @dataclass(frozen=True)
@@ -214,7 +244,8 @@ def _month(year: int, mon: int, mod: str | None) -> _Period:
         last = date(year, mon, 10)
     elif mod in MID_MONTH:
         last = date(year, mon, 15)
-    return _Period(date(year, mon, 1), last, "mod" if mod else "month")
+    first = date(year, mon, MONTH_MOD_START.get(mod or "", 1))
+    return _Period(first, last, "mod" if mod else "month")
 
 
 def _day(year: int, mon: int, dd: int) -> _Period | None:
@@ -222,13 +253,25 @@ def _day(year: int, mon: int, dd: int) -> _Period | None:
     return _Period(day, day, "date") if day else None
 
 
+@dataclass(frozen=True)
+class _Found:
+    """One date phrase: its role, whether it names its year, and its first and last day."""
+
+    role: Role
+    explicit: bool
+    first: date
+    last: date
+    start: int  # position in the text
+    execution: bool  # its clause is about carrying out the work ("start uitvoering")
+
+
 class _Collector:
-    """Deadline candidates, each span used once (earlier, more specific patterns win)."""
+    """Date phrases, each span used once (earlier, more specific patterns win)."""
 
     def __init__(self, d: str) -> None:
         self.d = d
         self.spans: list[tuple[int, int]] = []
-        self.out: list[tuple[int, bool, date]] = []
+        self.out: list[_Found] = []
 
     def add(
         self,
@@ -237,24 +280,26 @@ class _Collector:
         *,
         needs_cue: bool = False,
         explicit: bool = True,
+        first: date | None = None,
     ) -> None:
         s, e = m.start(), m.end()
         if period is None or not all(e <= a or s >= b for a, b in self.spans):
             return
         self.spans.append((s, e))
-        cls = _cue_class(self.d, s, e)
-        if cls == 0 or (needs_cue and cls != 2):
+        role = _role(self.d, s, e)
+        if needs_cue and role == "none":
             return
         end = period.end
         if period.kind in ("year", "quarter", "half", "month", "season") and _BEFORE.search(
             self.d[max(0, s - 16) : s]
         ):
             end = period.start - timedelta(days=1)
-        self.out.append((cls, explicit, end))
+        execution = any(cues.EXECUTION.search(part) for part in _clause(self.d, s, e))
+        self.out.append(_Found(role, explicit, first or period.start, end, s, execution))
 
 
-def _deadline_candidates(d: str, today: date) -> list[tuple[int, bool, date]]:
-    """(class, explicit year, deadline) for every deadline-like period in the digitized text."""
+def _candidates(d: str, today: date) -> list[_Found]:
+    """Every date phrase in the digitized text, with its role."""
     c = _Collector(d)
     for m in _P_ISO.finditer(d):
         c.add(m, _day(int(m["y"]), int(m["m"]), int(m["d"])))
@@ -319,8 +364,8 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, bool, date]]:
     for m in _P_MODYEAR.finditer(d):
         y = _year(m["y"])
         if y is not None:
-            em, ed = MOD_END[m["mod"]]
-            c.add(m, _Period(date(y, 1, 1), date(y, em, ed), "mod"))
+            (em, ed), (sm, sd) = MOD_END[m["mod"]], MOD_START[m["mod"]]
+            c.add(m, _Period(date(y, sm, sd), date(y, em, ed), "mod"))
     for m in _P_RELATIVE.finditer(d):
         n = num_value(m["n"], scaled=True)
         if n is None or n <= 0 or n > 50:
@@ -343,8 +388,8 @@ def _deadline_candidates(d: str, today: date) -> list[tuple[int, bool, date]]:
             continue
         y = today.year if w in ("dit", "deze", "het") else today.year + 1
         mod = (m["mod"] or "").removeprefix("voor ")
-        em, ed = MOD_END.get(mod, (12, 31))
-        c.add(m, _Period(date(y, 1, 1), date(y, em, ed), "mod"), explicit=False)
+        (em, ed), (sm, sd) = MOD_END.get(mod, (12, 31)), MOD_START.get(mod, (1, 1))
+        c.add(m, _Period(date(y, sm, sd), date(y, em, ed), "mod"), explicit=False)
     for m in _P_YEAR.finditer(d):
         y = _year(m["y"])
         if y is None:
@@ -366,20 +411,53 @@ _ANY_PERIOD = re.compile(
 )
 
 
-def parse_deadline(text: str, *, today: date | None = None) -> date | None:
-    """The deadline the text names: the last day of the named period (table above).
+def _found(text: str, today: date) -> list[_Found]:
+    d = digitize(fold(clean(text)))
+    if not _ANY_PERIOD.search(d):
+        return []
+    return _candidates(d, today)
 
-    Only deadline-like dates count: a period after a start word ("start in 2026") is
-    skipped; a bare year needs a deadline word ("in 2027 klaar", "opgeleverd in 2027").
-    Of several, those near a deadline word win, then the latest ("start 2026, klaar eind
-    2027" -> 2027-12-31). Relative phrases ("binnen twee jaar", "volgend jaar", a month
-    without a year) count from `today` (default: the current date).
+
+def parse_deadline(text: str, *, today: date | None = None) -> date | None:
+    """The completion date the text names: the last day of the named period (table above).
+
+    Only a date whose clause makes it a completion date counts, or one its clause says
+    nothing about: a start ("de aannemer begint in maart", "aanvang najaar 2026"), a
+    publication or meeting date ("Gepubliceerd op ...", "het overleg van 12 april") and a
+    one-day activity ("op dinsdag 9 mei worden proefsleuven gegraven") never do; a bare year
+    needs a completion word ("in 2027 klaar", "de vervanging vindt in 2027 plaats"). Of
+    several, a past date gives way to a future one with its year, then those with a
+    completion word win, then the latest ("start 2026, klaar eind 2027" -> 2027-12-31).
+    Relative phrases ("binnen twee jaar", "volgend jaar", a month without a year) count
+    from `today` (default: the current date).
     """
     try:
-        d = digitize(fold(clean(text)))
-        if not _ANY_PERIOD.search(d):
+        now = today or date.today()
+        found = [f for f in _found(text, now) if f.role in ("completion", "none")]
+        if any(f.explicit and f.last >= now for f in found):
+            # A past date gives way to a future one the text dates itself ("besloten op
+            # 14 januari 2025 ... gereed medio 2028"), not to one guessed from today.
+            found = [f for f in found if f.last >= now]
+        if not found:
             return None
-        cands = _deadline_candidates(d, today or date.today())
-        return max(cands)[2] if cands else None
+        return max(found, key=lambda f: (f.role == "completion", f.explicit, f.last)).last
+    except Exception:
+        return None
+
+
+def parse_start(text: str, *, today: date | None = None) -> date | None:
+    """The date the work starts: the first day of a period named with a start word.
+
+    "de aannemer begint half maart" -> 15 March, "aanvang werkzaamheden najaar 2026" ->
+    2026-09-01, "start uitvoering Q2 2027" -> 2027-04-01, "vanaf 1 juni" -> 1 June. Of
+    several starts, one about carrying out the work (uitvoering, werkzaamheden, aannemer)
+    wins over one about preparation, then a future one over a past one, then the earliest.
+    """
+    try:
+        now = today or date.today()
+        found = [f for f in _found(text, now) if f.role == "start"]
+        if not found:
+            return None
+        return min(found, key=lambda f: (not f.execution, f.last < now, f.first)).first
     except Exception:
         return None

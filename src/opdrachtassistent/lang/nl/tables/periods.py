@@ -85,6 +85,41 @@ MOD_END: dict[str, tuple[int, int]] = {
     "het midden van": (6, 30),
     "midden van": (6, 30),
 }
+# A start is the FIRST day of the part of the year named: "begin 2027" 1 January, "medio
+# 2027" 1 July, "eind 2027" 1 October (the last quarter).
+MOD_START: dict[str, tuple[int, int]] = {
+    "begin": (1, 1),
+    "aan het begin van": (1, 1),
+    "het begin van": (1, 1),
+    "aan het eind van": (10, 1),
+    "aan het einde van": (10, 1),
+    "het eind van": (10, 1),
+    "het einde van": (10, 1),
+    "eind": (10, 1),
+    "einde": (10, 1),
+    "eind van": (10, 1),
+    "einde van": (10, 1),
+    "eind december": (12, 21),
+    "ultimo": (10, 1),
+    "in de loop van": (1, 1),
+    "medio": (7, 1),
+    "midden": (7, 1),
+    "half": (7, 1),
+    "halverwege": (7, 1),
+    "het midden van": (7, 1),
+    "midden van": (7, 1),
+}
+# Within a month: "begin maart" from the 1st, "half maart" the 15th, "eind maart" the 21st.
+MONTH_MOD_START: dict[str, int] = {
+    "begin": 1,
+    "medio": 15,
+    "half": 15,
+    "midden": 15,
+    "halverwege": 15,
+    "eind": 21,
+    "einde": 21,
+    "ultimo": 21,
+}
 MID_MONTH = frozenset({"medio", "half", "midden", "halverwege"})
 # Words that may stand right before a bare year in a deadline phrase ("klaar in 2027").
 YEAR_LEAD = frozenset(

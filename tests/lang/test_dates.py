@@ -1,0 +1,140 @@
+"""Completion dates and start dates as municipal texts write them: raadsvoorstellen,
+bewonersbrieven, projectpagina's, verslagen. A start, a publication date, a meeting or a
+one-day activity is never the completion date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from opdrachtassistent.extract.rules import RulesExtractor
+from opdrachtassistent.lang.nl import parse_deadline, parse_start
+
+TODAY = date(2026, 3, 1)
+
+# (text, completion date, start date)
+ROLES: list[tuple[str, date | None, date | None]] = [
+    # bewonersbrief
+    (
+        "Beste bewoners, de aannemer begint half maart met het opbreken van de stoep. "
+        "Naar verwachting is de Lindelaan eind oktober 2026 weer begaanbaar en klaar.",
+        date(2026, 10, 31),
+        date(2026, 3, 15),
+    ),
+    (
+        "Op dinsdag 9 juni worden er proefsleuven gegraven in de Beukenstraat. "
+        "De werkzaamheden aan de riolering starten in september 2026.",
+        None,
+        date(2026, 9, 1),
+    ),
+    # projectpagina
+    (
+        "Gepubliceerd op 3-2-2026. De vervanging van de brug vindt in 2027 plaats.",
+        date(2027, 12, 31),
+        None,
+    ),
+    (
+        "Laatst bijgewerkt: 12 januari 2026\nPlanning: aanvang werkzaamheden najaar 2026, "
+        "oplevering voorjaar 2027.",
+        date(2027, 5, 31),
+        date(2026, 9, 1),
+    ),
+    (
+        "Op woensdag 15 april 2026 is er een informatieavond in het buurthuis. Het nieuwe "
+        "plein moet voor eind 2027 klaar zijn.",
+        date(2027, 12, 31),
+        None,
+    ),
+    # verslag
+    (
+        "Verslag van het overleg van 12 april 2026 met de klankbordgroep. Afgesproken: de "
+        "eerste schop gaat in Q3 2026 de grond in, gereed uiterlijk 1 december 2027.",
+        date(2027, 12, 1),
+        None,
+    ),
+    ("Verslag van het overleg van 12 april", None, None),
+    # raadsvoorstel
+    (
+        "In de raadsvergadering van 20 mei 2026 besluit de raad over het krediet. Start "
+        "uitvoering Q2 2027; het project wordt afgerond in 2028.",
+        date(2028, 12, 31),
+        date(2027, 4, 1),
+    ),
+    (
+        "Het college besloot op 14 januari 2025 tot een verkenning. De verkenning is "
+        "afgerond op 30 juni 2025; de nieuwe school moet medio 2028 gereed zijn.",
+        date(2028, 6, 30),
+        None,
+    ),
+    # mail
+    (
+        "Hoi Sanne, we beginnen in 2027 en de deadline is eind 2028. Groet, Pieter",
+        date(2028, 12, 31),
+        date(2027, 1, 1),
+    ),
+    ("Datum: 4 maart 2026\nOnderwerp: herinrichting Stationsplein", None, None),
+    ("Vanaf 1 juli 2026 is de Kerkweg afgesloten voor doorgaand verkeer.", None, date(2026, 7, 1)),
+    # nieuwsbericht
+    (
+        "Sinds 2019 staat de kelder van het gemeentehuis elk voorjaar onder water.",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "completion", "start"), ROLES)
+def test_dates_get_their_role_from_the_sentence(
+    text: str, completion: date | None, start: date | None
+) -> None:
+    assert parse_deadline(text, today=TODAY) == completion
+    assert parse_start(text, today=TODAY) == start
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("start uitvoering begin 2027", date(2027, 1, 1)),
+        ("aanvang medio 2027", date(2027, 7, 1)),
+        ("we starten eind 2026", date(2026, 10, 1)),
+        ("de bouw begint begin april 2027", date(2027, 4, 1)),
+        ("de werkzaamheden beginnen eind mei 2026", date(2026, 5, 21)),
+        ("De aannemer gaat in de zomer van 2026 beginnen.", date(2026, 6, 1)),
+    ],
+)
+def test_a_start_is_the_first_day_of_the_period(text: str, start: date) -> None:
+    assert parse_start(text, today=TODAY) == start
+    assert parse_deadline(text, today=TODAY) is None
+
+
+def test_the_start_of_execution_wins_over_the_start_of_preparation() -> None:
+    text = "Het ontwerp start in april 2026; start uitvoering in februari 2027."
+    assert parse_start(text, today=TODAY) == date(2027, 2, 1)
+
+
+def test_a_past_date_beside_a_future_one_is_not_the_deadline() -> None:
+    text = "De eerste fase is in juni 2025 opgeleverd. De tweede fase is in 2027 klaar."
+    assert parse_deadline(text, today=TODAY) == date(2027, 12, 31)
+    # Alone, a past completion date is still what the text says.
+    assert parse_deadline("Opgeleverd in juni 2025.", today=TODAY) == date(2025, 6, 30)
+
+
+def test_a_dated_deadline_is_kept_over_one_guessed_from_today() -> None:
+    text = "Gereed: voor de zomervakantie, dus voor 1 juli 2025."
+    assert parse_deadline(text, today=TODAY) == date(2025, 7, 1)
+
+
+def test_a_one_day_activity_with_a_completion_word_is_a_deadline() -> None:
+    assert parse_deadline("Het plan moet op vrijdag 9 oktober 2026 klaar zijn.") == date(
+        2026, 10, 9
+    )
+
+
+def test_the_extraction_keeps_start_and_deadline_apart() -> None:
+    e = RulesExtractor().extract(
+        "Planning: start werkzaamheden 1 september 2026, oplevering eind 2027.",
+        section="resources",
+    )
+    assert e.start == date(2026, 9, 1)
+    assert e.deadline == date(2027, 12, 31)
