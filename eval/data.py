@@ -4,6 +4,8 @@ Both are plain JSON under `eval/cases/` (not `data/`: the root .gitignore ignore
 validated here so a malformed file fails loudly: one file per persona in
 `eval/cases/personas/`, all notes in `eval/cases/notes.json`. `eval/holdout/` has the same
 layout: a held-out set that nobody tunes the engine against (`eval/run.py --holdout`).
+`eval/real/` has it too: notes and administrators in the registers of published municipal
+and water-board texts (`eval/run.py --real`), whose truth also gives the start of the work.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ NOTES_FILE = CASES_DIR / "notes.json"
 HOLDOUT_DIR = Path(__file__).resolve().parent / "holdout"
 HOLDOUT_PERSONA_DIR = HOLDOUT_DIR / "personas"
 HOLDOUT_NOTES_FILE = HOLDOUT_DIR / "notes.json"
+REAL_DIR = Path(__file__).resolve().parent / "real"
+REAL_PERSONA_DIR = REAL_DIR / "personas"
+REAL_NOTES_FILE = REAL_DIR / "notes.json"
 
 # How a simulated administrator talks; each persona has one or more of these.
 Style = Literal[
@@ -45,7 +50,22 @@ STYLES: tuple[str, ...] = get_args(Style)
 #   skip    - "weet ik niet" / "sla over": recorded as open, revisited once at the end.
 AnswerKind = Literal["full", "partial", "vague", "skip"]
 
-NoteKind = Literal["mail", "verslag", "raadsvoorstel", "collegevoorstel", "memo", "notitie", "app"]
+NoteKind = Literal[
+    "mail",
+    "verslag",
+    "raadsvoorstel",
+    "collegevoorstel",
+    "memo",
+    "notitie",
+    "app",
+    # the registers of published documents (eval/real/)
+    "nieuwsbericht",
+    "collegebesluit",
+    "raadsinformatiebrief",
+    "begroting",
+    "bewonersbrief",
+    "projectpagina",
+]
 
 
 class _Strict(BaseModel):
@@ -53,15 +73,25 @@ class _Strict(BaseModel):
 
 
 class Facts(_Strict):
-    """The true values. Every key is required; null means "not given anywhere"."""
+    """The true values. Every key is required but `start`; null means "not given anywhere".
+
+    `start` (the start of execution) came with the real-register set: a truth that leaves
+    the key out does not score it (`has_start`), a truth that gives null expects none.
+    """
 
     budget_eur: float | None
     capacity_fte: float | None
     deadline: date | None
+    start: date | None = None
     commissioner: str | None
     level: Level | None
     stakeholders: list[str]
     themes: list[Theme]
+
+    @property
+    def has_start(self) -> bool:
+        """Whether this truth says anything about the start (older sets do not)."""
+        return "start" in self.model_fields_set
 
 
 class SectionAnswer(_Strict):
@@ -81,7 +111,7 @@ class SectionAnswer(_Strict):
 
 
 class Persona(_Strict):
-    id: str = Field(pattern=r"^p\d{2}-[a-z0-9-]+$")
+    id: str = Field(pattern=r"^r?p\d{2}-[a-z0-9-]+$")
     description: str = Field(min_length=5)
     municipality: str
     styles: list[Style] = Field(min_length=1)
@@ -106,7 +136,7 @@ class Persona(_Strict):
 
 
 class Note(_Strict):
-    id: str = Field(pattern=r"^n\d{2}-[a-z0-9-]+$")
+    id: str = Field(pattern=r"^[nr]\d{2}-[a-z0-9-]+$")
     kind: NoteKind
     municipality: str
     text: str = Field(min_length=40)

@@ -4,6 +4,7 @@
     .venv/bin/python eval/run.py --no-write    # print only
     .venv/bin/python eval/run.py --failures    # also list every miss, for tuning
     .venv/bin/python eval/run.py --holdout     # the held-out set (eval/holdout/), print only
+    .venv/bin/python eval/run.py --real        # the real-register set (eval/real/), print only
 
 The same runner plays the naive form baseline (`eval/baseline.py`), side by side.
 Metric definitions: `eval/README.md` and `eval/metrics.py`.
@@ -30,6 +31,8 @@ from eval import baseline  # noqa: E402
 from eval.data import (  # noqa: E402
     HOLDOUT_NOTES_FILE,
     HOLDOUT_PERSONA_DIR,
+    REAL_NOTES_FILE,
+    REAL_PERSONA_DIR,
     Note,
     Persona,
     load_notes,
@@ -417,6 +420,7 @@ def render(
     *,
     commit: str = "",
     holdout: bool = False,
+    real: bool = False,
 ) -> str:
     p_a, p_b = summarise_personas(assistant.personas), summarise_personas(base.personas)
     n_a, n_b = summarise_notes(assistant.notes), summarise_notes(base.notes)
@@ -427,6 +431,8 @@ def render(
         (
             "Achtergehouden set (`eval/holdout/`, `eval/run.py --holdout`)"
             if holdout
+            else "Set in echte registers (`eval/real/`, `eval/run.py --real`)"
+            if real
             else "Gegenereerd door `make eval` (`eval/run.py`)"
         )
         + f" op {date.today().isoformat()}"
@@ -606,17 +612,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--holdout", action="store_true", help="de achtergehouden set (eval/holdout/) meten"
     )
+    parser.add_argument(
+        "--real", action="store_true", help="de set in echte registers (eval/real/) meten"
+    )
     parser.add_argument("--write", action="store_true", help="met --holdout: toch schrijven")
     parser.add_argument("-o", "--output", type=Path, default=BENCHMARKS_FILE)
     args = parser.parse_args(argv)
     if args.holdout:
         personas, notes = load_personas(HOLDOUT_PERSONA_DIR), load_notes(HOLDOUT_NOTES_FILE)
+    elif args.real:
+        personas, notes = load_personas(REAL_PERSONA_DIR), load_notes(REAL_NOTES_FILE)
     else:
         personas, notes = load_personas(), load_notes()
     assistant, base = evaluate(personas, notes)
-    table = render(assistant, base, load_bench(), commit=_commit(), holdout=args.holdout)
+    table = render(
+        assistant, base, load_bench(), commit=_commit(), holdout=args.holdout, real=args.real
+    )
     print(table)
-    if (args.write or not args.holdout) and not args.no_write:
+    if (args.write or not (args.holdout or args.real)) and not args.no_write:
         args.output.write_text(table, encoding="utf-8")
         print(f"\n(geschreven naar {args.output})", file=sys.stderr)
     if args.failures:

@@ -5,6 +5,7 @@ The accuracy and turn targets are printed, not asserted, until the engine is tun
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from datetime import date
@@ -21,8 +22,11 @@ from eval import baseline, run  # noqa: E402
 from eval.data import (  # noqa: E402
     HOLDOUT_NOTES_FILE,
     HOLDOUT_PERSONA_DIR,
+    REAL_NOTES_FILE,
+    REAL_PERSONA_DIR,
     STYLES,
     Facts,
+    Note,
     Persona,
     load_notes,
     load_personas,
@@ -50,6 +54,8 @@ PERSONAS = load_personas()
 NOTES = load_notes()
 HOLDOUT_PERSONAS = load_personas(HOLDOUT_PERSONA_DIR)
 HOLDOUT_NOTES = load_notes(HOLDOUT_NOTES_FILE)
+REAL_PERSONAS = load_personas(REAL_PERSONA_DIR)
+REAL_NOTES = load_notes(REAL_NOTES_FILE)
 
 
 # --------------------------------------------------------------------------- the data
@@ -150,6 +156,78 @@ def test_holdout_flag_prints_without_writing(
     assert "Achtergehouden set" in capsys.readouterr().out
     assert run.main(["--holdout", "--write", "-o", str(out)]) == 0
     assert "Achtergehouden set" in out.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- real-register data
+# Well-formedness only, as for the held-out set: figures are reported by `eval/run.py --real`.
+
+REAL_KINDS = {
+    "nieuwsbericht",
+    "raadsvoorstel",
+    "collegebesluit",
+    "raadsinformatiebrief",
+    "begroting",
+    "bewonersbrief",
+    "projectpagina",
+    "verslag",
+    "mail",
+}
+
+
+def test_real_set_is_large_varied_and_separate() -> None:
+    assert len(REAL_NOTES) >= 40 and len(REAL_PERSONAS) >= 8
+    assert {n.kind for n in REAL_NOTES} == REAL_KINDS
+    for kind in REAL_KINDS:
+        assert sum(n.kind == kind for n in REAL_NOTES) >= 3, kind
+    others = [*PERSONAS, *NOTES, *HOLDOUT_PERSONAS, *HOLDOUT_NOTES]
+    used = {c.municipality for c in others}
+    for case in [*REAL_PERSONAS, *REAL_NOTES]:
+        assert case.municipality not in used, case.id
+    assert len({n.municipality for n in REAL_NOTES}) >= 35
+    assert any(m.startswith("Waterschap") for m in (n.municipality for n in REAL_NOTES))
+    ids = {c.id for c in others}
+    assert not {c.id for c in [*REAL_PERSONAS, *REAL_NOTES]} & ids
+
+
+@pytest.mark.parametrize("note", REAL_NOTES, ids=lambda n: n.id)
+def test_real_note_is_a_document_with_a_full_truth(note: Note) -> None:
+    assert 80 <= len(note.text.split()) <= 400
+    assert note.truth.has_start, "every real-register truth says whether the work has a start"
+    assert note.truth.stakeholders and note.truth.themes
+    assert note.truth.level is None or note.truth.commissioner
+    assert (
+        note.truth.start is None
+        or note.truth.deadline is None
+        or (note.truth.start < note.truth.deadline)
+    )
+
+
+def test_real_notes_test_what_real_documents_hold() -> None:
+    texts = [n.text for n in REAL_NOTES]
+    legal_form = re.compile(r"\b(BV|NV|VOF)\b|\b(Stichting|Vereniging|vereniging)\b")
+    assert sum(bool(legal_form.search(t)) for t in texts) >= 30
+    assert sum(n.truth.start is not None for n in REAL_NOTES) >= 35
+    assert sum(n.truth.commissioner is None for n in REAL_NOTES) >= 3, "some name no one"
+    bodies = ("stuurgroep", "college", "bestuur")
+    assert sum(any(b in (n.truth.commissioner or "") for b in bodies) for n in REAL_NOTES) >= 5
+    assert sum(n.truth.level == "ambtelijk" for n in REAL_NOTES) >= 5
+
+
+@pytest.mark.parametrize("persona", REAL_PERSONAS, ids=lambda p: p.id)
+def test_real_persona_opens_as_an_officer_does(persona: Persona) -> None:
+    test_persona_is_complete(persona)
+    assert persona.facts.has_start and persona.facts.start is not None
+    assert re.match(r"(Goede(middag|morgen|ndag)|Hoi|Hallo|Dag)\b", persona.opening)
+    assert re.search(r"\bik ben\b|\bmijn naam is\b|\bmet\b|\bspreekt met\b", persona.opening, re.I)
+
+
+def test_real_flag_prints_without_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "BENCHMARKS.md"
+    assert run.main(["--real", "-o", str(out)]) == 0
+    assert not out.exists()
+    assert "eval/real/" in capsys.readouterr().out
 
 
 # --------------------------------------------------------------------------- metrics
