@@ -343,6 +343,14 @@ def _unknown_parties(text: str, known: list[Stakeholder]) -> list[Stakeholder]:
             continue  # a short form of a party already known ("De Dommel")
         names.append(folded)
         found.append(Stakeholder(name=name))
+    # The answer is itself a list: its other items are parties too ("de huisartsenpraktijk
+    # aan de Dorpsstraat"), unless plainly not one.
+    for party in nl.find_listed_parties(text, answer=True):
+        folded = party.name.casefold()
+        if party.name[:1].isupper() or any(folded in n or n in folded for n in names):
+            continue  # proper names were read above, with their own checks
+        names.append(folded)
+        found.append(Stakeholder(name=party.name, kind=party.kind or None))
     return found
 
 
@@ -360,17 +368,36 @@ _INTERNAL_KINDS = frozenset({"gemeente", "raad", "aannemer"})
 def _stakeholders(
     text: str, commissioner: str | None, section: SectionKey | None
 ) -> list[Stakeholder]:
-    result: list[Stakeholder] = []
-    for party in nl.find_parties(text):
-        if commissioner and party.name.casefold() in commissioner.casefold():
+    """Parties named in the text: known kinds and names, companies by their legal form, and
+    every item of a list after a cue ("Betrokken:", "samen met"), known or not."""
+    listed = nl.find_listed_parties(text)
+    listed_names = {nl.fold(p.name) for p in listed}
+    found: list[tuple[int, Stakeholder]] = []
+    names: list[str] = []
+    lowered = nl.fold(text)
+    for party in [*nl.find_parties(text), *listed]:
+        folded = nl.fold(party.name)
+        if commissioner and folded in nl.fold(commissioner):
             continue
-        if party.kind in _INTERNAL_KINDS and section != "stakeholders":
+        if any(folded in n or n in folded for n in names):
             continue
+        bare = len(party.name.split()) == 1 or party.kind in ("gemeente", "raad")
+        internal = party.kind in _INTERNAL_KINDS and bare and folded not in listed_names
+        if internal and section != "stakeholders":
+            continue  # the own organisation, the council, "de aannemer" in passing
         name = party.name
         if name.split()[0].lower() in _GENERIC_GROUPS:
             name = name[0].lower() + name[1:]  # "Bewoners en de scholen" at a sentence start
-        result.append(Stakeholder(name=name, kind=party.kind, role=party.role))
-    return result
+        names.append(folded)
+        pos = lowered.find(folded)
+        found.append(
+            (
+                pos if pos >= 0 else len(lowered),
+                Stakeholder(name=name, kind=party.kind or None, role=party.role),
+            )
+        )
+    found.sort(key=lambda spot: spot[0])
+    return [s for _, s in found]
 
 
 _GENERIC_GROUPS = frozenset(
@@ -397,6 +424,7 @@ _LEAD = re.compile(
     r"in verband met|is|zijn)\b)?[\s:]*",
     re.IGNORECASE,
 )
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|\b(?:en|of)\b)\s*(?:de|het|een)\s+\w", re.IGNORECASE)
 _TAIL = re.compile(r"(?:[\s,;:)(.]+|\b(?:en|of|ook|de|het|bij|met)\b)*$", re.IGNORECASE)
 _STOP_WORDS = frozenset({"van", "de", "der", "den", "het", "en", "the"})
 
@@ -442,6 +470,8 @@ def attach_roles(text: str, stakeholders: list[Stakeholder]) -> list[str]:
         bracketed = re.match(r"\s*\(([^)]*)\)", clause)
         if bracketed:
             clause = bracketed.group(1)
+        if _LIST_GOES_ON.match(clause):
+            continue  # "de bewoners en de huisartsenpraktijk": the next item, not a role
         clause = _TAIL.sub("", _LEAD.sub("", clause)).strip()
         if _WORD.findall(clause) and len(clause) >= 3:
             if _INTEREST_WORDS.search(clause):

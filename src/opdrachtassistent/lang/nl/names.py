@@ -15,7 +15,13 @@ from opdrachtassistent.lang.nl.tables.levels import (
     BESTUURLIJK_WORDS,
     DEPARTMENT_WORDS,
 )
-from opdrachtassistent.lang.nl.tables.people import COMMISSIONER_ROLES, NOT_NAMES, TUSSENVOEGSELS
+from opdrachtassistent.lang.nl.tables.people import (
+    COMMISSIONER_ROLES,
+    HONORIFICS,
+    NOT_NAMES,
+    PERSON_ROLES,
+    TUSSENVOEGSELS,
+)
 from opdrachtassistent.lang.nl.text import clean, dispatch, fold, tidy
 
 _CAPWORD = r"(?!(?:" + NOT_NAMES + r")\b)[A-Z\u00C0-\u00DE][\w'’&\-]*"
@@ -49,7 +55,78 @@ def name_after(orig: str, pos: int, *, allow_en: bool = False) -> int:
     return m.end() if m else pos
 
 
+# Appositions that put a person beside a role: "wethouder Wonen, mevrouw De Boer",
+# "portefeuillehouder Sport, wethouder Yilmaz" (after the role), "mw. Kok, teamleider Wegen"
+# and "J. Kok (teamleider Wegen)" (before it). Matched on the original text.
+_HONORIFIC = r"(?i:" + HONORIFICS + r")"
+_INITIALS = r"(?:[A-Z]\.[ \t]?)"
+_APPOS_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*)?" + _HONORIFIC + r"(?=[ \t])"
+    r"|[ \t]*,[ \t]*(?P<role2>(?i:(?:de[ \t]+)?" + PERSON_ROLES + r"))(?=[ \t])"
+)
+_PERSON_NAME = (
+    r"(?:(?:"
+    + TUSSENVOEGSELS
+    + r")[ \t]+){0,3}"
+    + _CAPWORD
+    + r"(?:[ \t]+(?:(?:"
+    + TUSSENVOEGSELS
+    + r")[ \t]+){0,3}"
+    + _CAPWORD
+    + r"){0,2}"
+)
+PERSON_NAME_RE = _PERSON_NAME  # shared with `parties` for company names
+_PERSON_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(:]))(?:"
+    + _HONORIFIC
+    + r"[ \t]+"
+    + _INITIALS
+    + r"{0,3}|"
+    + _INITIALS
+    + r"{1,3})[ \t]*(?P<name>"
+    + _PERSON_NAME
+    + r")[ \t]*[,(][ \t]*(?i:(?:de|het)[ \t]+)?$"
+)
+# A body that commissions, with its members: "het bestuurlijk overleg van drie wethouders
+# en de gedeputeerde is opdrachtgever" is the body, not its last member (folded text).
+_BODY_MEMBERS = re.compile(
+    r"[ \t]+(?:van|met|uit|bestaande uit|waarin|namens)\b[^.;!?\n]{3,100}?"
+    r"(?=[ \t]*,?[ \t]*(?:is|wordt|treedt op als|fungeert als|zijn|blijft)[ \t]+"
+    r"(?:de[ \t]+|het[ \t]+)?(?:\w+[ \t]+)?opdrachtgever)"
+)
+
+
+def _apposition(orig: str, start: int, end: int, name_end: int) -> tuple[int, int, str] | None:
+    """A person named beside the role at `start:end` (its portfolio up to `name_end`):
+    the new span and "wethouder De Boer (Wonen)", or None when no person stands beside it."""
+    role = _ARTICLE_START.sub("", tidy(orig[start:end]))
+    role, _, unit = role.partition(" van ")  # "hoofd van de afdeling" + "Wegen"
+    portfolio = tidy(_ARTICLE_START.sub("", unit) + " " + orig[end:name_end])
+    after = _APPOS_AFTER.match(orig, name_end)
+    if after:
+        person_end = name_after(orig, after.end())
+        if person_end > after.end():
+            holder = after["role2"]
+            if holder and not role.casefold().startswith("portefeuillehouder"):
+                return None  # "teamleider Wegen, wethouder Jansen": two people
+            if holder:
+                role = _ARTICLE_START.sub("", tidy(holder))
+            person = tidy(orig[after.end() : person_end])
+            new_start, new_end = start, person_end
+        else:
+            return None
+    else:
+        before = _PERSON_BEFORE.search(orig[max(0, start - 80) : start])
+        if not before:
+            return None
+        person = tidy(before["name"])
+        new_start, new_end = max(0, start - 80) + before.start(), name_end
+    text = f"{role} {person} ({portfolio})" if portfolio else f"{role} {person}"
+    return new_start, new_end, text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
 _ROLE_RE = re.compile(r"\b" + dispatch((p for p, _ in COMMISSIONER_ROLES), "r") + r"\b")
+ROLE_RE = _ROLE_RE  # folded text; shared with `parties`: a list item naming a person
 _NEEDS_NAME = re.compile(r"(?:^|\s)(?:hoofd|directie)$")
 _NOT_UNMARKED = re.compile(r"projectleider|omgevingsmanager|contractmanager|programmaleider")
 _MARK_BEFORE = re.compile(
@@ -91,7 +168,9 @@ class _Mention:
 
 
 _ARTICLE_START = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
-_BODY = re.compile(r"college|b\s*(?:&|en)\s*w|raad|stuurgroep|bestuur|staten|directie")
+_BODY = re.compile(
+    r"college|b\s*(?:&|en)\s*w|raad|stuurgroep|bestuur|staten|directie|overleg|groep|commissie"
+)
 
 
 def commissioner_mentions(orig: str, f: str) -> list[_Mention]:
@@ -111,6 +190,13 @@ def commissioner_mentions(orig: str, f: str) -> list[_Mention]:
             continue
         if role == "portefeuillehouder" and name_end == end and _LABEL_AFTER.match(f, end):
             continue  # "Portefeuillehouder: wethouder Smits" labels the next mention
+        person = (
+            None if _BODY.search(role) or not may_name else _apposition(orig, start, end, name_end)
+        )
+        if person:
+            start, name_end, _ = person
+        elif _BODY.search(role) and (members := _BODY_MEMBERS.match(f, name_end)):
+            name_end = members.end()
         last_end = name_end
         before = _SENTENCE.split(f[max(0, start - 45) : start])[-1]
         after = _SENTENCE.split(f[name_end : name_end + 60])[0]
@@ -123,7 +209,7 @@ def commissioner_mentions(orig: str, f: str) -> list[_Mention]:
             and not _MARK_AFTER.match(after)
         )
         named = name_end > end
-        text = tidy(orig[start:name_end])
+        text = person[2] if person else tidy(orig[start:name_end])
         if named and not _BODY.search(role):
             text = _ARTICLE_START.sub("", text)  # "de directeur Stad" -> "directeur Stad"
         if text[:1].isupper() and text[1:2].islower():
@@ -134,7 +220,10 @@ def commissioner_mentions(orig: str, f: str) -> list[_Mention]:
         pos = m.end()
         if any(x.start <= pos + 1 < x.end for x in mentions):
             continue
-        end = name_after(orig, pos)
+        honorific = re.match(
+            r"[ \t]*" + _HONORIFIC + r"(?:[ \t]+" + _INITIALS + "{1,3})?", orig[pos:]
+        )
+        end = name_after(orig, pos + honorific.end()) if honorific else name_after(orig, pos)
         if end > pos:
             mentions.append(_Mention(pos, end, tidy(orig[pos:end]), True, "naam", True))
     mentions.sort(key=lambda x: x.start)
@@ -200,7 +289,9 @@ def level_of(commissioner: str) -> Level | None:
         if re.search(r"\bambtelijke?\b", f):
             return "ambtelijk"
         if "stuurgroep" in f:
-            return None
+            # "de stuurgroep met de wethouders van ..." is as bestuurlijk as its members.
+            members = re.search(r"\bstuurgroep\w*\s+(?:van|met|uit|bestaande uit)\b(.*)", f)
+            return "bestuurlijk" if members and BESTUURLIJK_RE.search(members[1]) else None
         if BESTUURLIJK_RE.search(f):
             return "bestuurlijk"
         if AMBTELIJK_RE.search(f):

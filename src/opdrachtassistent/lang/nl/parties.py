@@ -11,7 +11,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from opdrachtassistent.lang.nl.names import commissioner_mentions, name_after, pick_commissioner
+from opdrachtassistent.lang.nl.names import (
+    PERSON_NAME_RE,
+    ROLE_RE,
+    commissioner_mentions,
+    name_after,
+    pick_commissioner,
+)
 from opdrachtassistent.lang.nl.tables.parties import (
     CASED_NAMES,
     KINDS,
@@ -20,7 +26,21 @@ from opdrachtassistent.lang.nl.tables.parties import (
     SINGLE_ORG,
     PartyKind,
 )
+from opdrachtassistent.lang.nl.tables.party_lists import (
+    CONTRACTOR_WORDS,
+    ITEM_LEADS,
+    LEGAL_SUFFIXES,
+    LIST_AFTER_CUE,
+    LIST_BEFORE_CUE,
+    LIST_LABELS,
+    NOT_PARTY_WORDS,
+    PLACE_SUFFIXES,
+    PLURAL_HEADS,
+    VERB_WORDS,
+)
+from opdrachtassistent.lang.nl.tables.people import HONORIFICS
 from opdrachtassistent.lang.nl.text import clean, dispatch, fold, tidy
+from opdrachtassistent.lang.nl.vocabulary import find_frameworks, find_instruments, find_themes
 
 
 @dataclass(frozen=True)
@@ -52,8 +72,52 @@ _OF_RE = re.compile(
 _ARTICLE = re.compile(r"^(?:de|het|'t|een|onze|alle|die|deze)\s+(?=(?-i:[a-z]))", re.IGNORECASE)
 
 
-def _party_hits(orig: str, f: str) -> list[tuple[int, int, str, bool]]:
-    hits: list[tuple[int, int, str, bool]] = []
+_KNOWN_NAME = re.compile("|".join(PARTY_NAMES))
+_LEADING_PARTICLES = re.compile(r"^(?:(?:van|de|der|den|het|'t)\s+)+")
+# A company by its legal form: "Van den Berg Infra BV", "Heijmans N.V." (original text).
+_COMPANY_RE = re.compile(
+    r"(?<![\w.])(?P<name>" + PERSON_NAME_RE + r")[ \t]+" + LEGAL_SUFFIXES + r"(?![\w])"
+)
+_CONTRACTOR_RE = re.compile(CONTRACTOR_WORDS)
+# The names after a plural head: "Baarn en Soest", "Zeist, De Bilt en Bunnik".
+_LIST_JOIN = re.compile(r"[ \t]*(?:,|\ben\b|\bof\b)(?=[ \t]+[A-Z])")
+
+_Hit = tuple[int, int, str, bool, str | None]  # start, end, kind, qualified, name if not as written
+
+
+def _qualified_end(orig: str, end: int, kind: str) -> int:
+    """The end of the name after a kind noun; "en" only inside a known name ("Aa en Maas"):
+    "Hoogheemraadschap van Rijnland en Vidomes" is two parties."""
+    if kind not in ("waterschap", "gemeente", "buurgemeente"):
+        return name_after(orig, end)
+    with_en = name_after(orig, end, allow_en=True)
+    qualifier = _LEADING_PARTICLES.sub("", fold(orig[end:with_en]).strip())
+    if " en " not in qualifier or _KNOWN_NAME.fullmatch(qualifier):
+        return with_en
+    return name_after(orig, end)
+
+
+def _plural_names(orig: str, f: str, start: int, end: int, kind: str) -> list[_Hit]:
+    """ "de gemeenten Baarn en Soest": one party per name, each named by the singular."""
+    head = PLURAL_HEADS.get(f[start:end])
+    if head is None:
+        return []
+    hits: list[_Hit] = []
+    pos = end
+    while True:
+        name_end = name_after(orig, pos)
+        if name_end == pos:
+            break
+        hits.append((pos, name_end, kind, True, f"{head} {tidy(orig[pos:name_end])}"))
+        join = _LIST_JOIN.match(orig, name_end)
+        if not join:
+            break
+        pos = join.end()
+    return hits
+
+
+def _party_hits(orig: str, f: str) -> list[_Hit]:
+    hits: list[_Hit] = []
     for m in _PARTY_RE.finditer(f):
         if m.lastgroup is None:  # pragma: no cover - every alternative is a group
             continue
@@ -63,10 +127,14 @@ def _party_hits(orig: str, f: str) -> list[tuple[int, int, str, bool]]:
             written = orig[m.start() : m.end()]
             if word in CASED_NAMES and not (written[:2].isupper() or written.istitle()):
                 continue
-            hits.append((m.start(), m.end(), kind, True))
+            hits.append((m.start(), m.end(), kind, True, None))
             continue
         end = m.end()
-        name_end = name_after(orig, end, allow_en=kind in ("waterschap", "gemeente"))
+        plural = _plural_names(orig, f, m.start(), end, kind)
+        if plural:
+            hits.extend(plural)
+            continue
+        name_end = _qualified_end(orig, end, kind)
         if name_end == end and kind in OF_QUALIFIER:
             of = _OF_RE.match(orig, end)
             if of:
@@ -74,15 +142,26 @@ def _party_hits(orig: str, f: str) -> list[tuple[int, int, str, bool]]:
                 if name_end == of.end():
                     name_end = end
         if name_end > end:
-            hits.append((m.start(), name_end, kind, True))
+            hits.append((m.start(), name_end, kind, True, None))
         elif word.split()[0] not in NEEDS_QUALIFIER_WORDS:
-            hits.append((m.start(), end, kind, False))
+            hits.append((m.start(), end, kind, False, None))
+    for m in _COMPANY_RE.finditer(orig):
+        hits.append((m.start(), m.end(), "bedrijf", True, None))
+    hits = [
+        (h[0], h[1], "aannemer", *h[3:])
+        if h[2] == "bedrijf" and _CONTRACTOR_RE.search(f[h[0] : h[1]])
+        else h
+        for h in hits
+    ]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    chosen: list[tuple[int, int, str, bool]] = []
+    chosen: list[_Hit] = []
     last_end = -1
     for h in hits:
         if h[0] >= last_end:
             chosen.append(h)
+            last_end = h[1]
+        elif h[1] > last_end and h[3] and chosen and chosen[-1][2] == "aannemer" == h[2]:
+            chosen[-1] = (chosen[-1][0], h[1], h[2], True, None)  # "aannemer X" + " BV"
             last_end = h[1]
     return chosen
 
@@ -100,12 +179,13 @@ def find_parties(text: str) -> list[Party]:
         og = pick_commissioner(commissioner_mentions(orig, f))
         og_span = (og.start, og.end) if og and og.marked else None
         usable: list[tuple[str, bool, str]] = []
-        for start, end, kind, qualified in _party_hits(orig, f):
+        for start, end, kind, qualified, written in _party_hits(orig, f):
             if og_span and start < og_span[1] and og_span[0] < end:
                 continue
             if kind == "raad" and og and og.marked and "raad" in og.role:
                 continue
-            usable.append((kind, qualified, _ARTICLE.sub("", tidy(orig[start:end]))))
+            name = written or _ARTICLE.sub("", tidy(orig[start:end]))
+            usable.append((kind, qualified, name))
         named: dict[str, list[str]] = {}
         for kind, qualified, name in usable:
             if qualified:
@@ -122,6 +202,123 @@ def find_parties(text: str) -> list[Party]:
                     continue
             keys.add(key)
             parties.append(Party(name=name, kind=kind))
+        return parties
+    except Exception:
+        return []
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+_LABEL_LINE = re.compile(
+    r"(?:^|(?<=[.!?] ))[ \t]*(?:[-*\u2022#>]+[ \t]*)?"
+    + _alternation(LIST_LABELS)
+    + r"[ \t]*:[ \t]*(.+)$",
+    re.MULTILINE,
+)
+_AFTER_CUE = re.compile(r"\b" + _alternation(LIST_AFTER_CUE) + r"\b[ \t]*:?")
+_BEFORE_CUE = re.compile(r"\b" + _alternation(LIST_BEFORE_CUE) + r"\b(?=[ \t]*(?:[.;!?\n]|$))")
+_CLAUSE_END = re.compile(r"[.;!?\n]|:(?!\S)")
+_ITEM_SEP = re.compile(r"[ \t]*(?:[,;\n/]|\s-\s|\b(?:en|of|plus|alsmede|evenals)\b)[ \t]*")
+_ITEM_LEAD = re.compile(r"^" + ITEM_LEADS, re.IGNORECASE)
+_ITEM_TAIL = re.compile(
+    r"\s*(?:\(|:|\u2013|\u2014|\s-\s|\b(?:als|vanwege|voor|om|i\.?v\.?m\.?|in verband met|"
+    r"die|dat|want|omdat|over)\b).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOT_PARTY = re.compile(r"^" + _alternation(NOT_PARTY_WORDS) + r"$")
+_VERB = re.compile(r"\b" + _alternation(VERB_WORDS) + r"\b")
+_PLACE_WORD = re.compile(r"[A-Z][\w'-]*" + PLACE_SUFFIXES + r"$")
+_PERSON_LEAD = re.compile(r"^(?:" + HONORIFICS + r")(?:\s|$)")
+_NUMBER = re.compile(r"(?<![A-Za-z])\d")
+_WORDLIKE = re.compile(r"^[^\W\d_][\w'&.-]*(?:\s+[\w'&.-]+)*$")  # words, not markup or emoji
+MAX_ITEM_WORDS = 7  # a longer list item is a sentence, not a name
+
+
+def _spans(orig: str, f: str) -> list[tuple[int, int]]:
+    """The parts of the text that list parties: a labelled line, the clause after a cue
+    ("samen met ..."), or the clause before a closing cue ("... willen we aanhaken")."""
+    spans = [(m.start(1), m.end(1)) for m in _LABEL_LINE.finditer(f)]
+    for m in _AFTER_CUE.finditer(f):
+        end = _CLAUSE_END.search(f, m.end())
+        spans.append((m.end(), end.start() if end else len(f)))
+    for m in _BEFORE_CUE.finditer(f):
+        starts = [x.end() for x in _CLAUSE_END.finditer(f, 0, m.start())]
+        spans.append((starts[-1] if starts else 0, m.start()))
+    return spans
+
+
+def _masked(orig: str, f: str, start: int, end: int) -> str:
+    """The span with separators inside a known party's name hidden ("Aa en Maas")."""
+    chars = list(orig[start:end])
+    for h_start, h_end, *_ in _party_hits(orig[start:end], f[start:end]):
+        for i in range(h_start, h_end):
+            if chars[i] in ",/" or (chars[i] == "e" and f[start + i : start + i + 3] == "en "):
+                chars[i] = "\x00" if chars[i] != "e" else "\x01"
+    return "".join(chars)
+
+
+def _item_party(item: str) -> Party | None:
+    """A list item as a party, or None when it is plainly not one (a clause, a date or an
+    amount, a theme, a document, a place, a person)."""
+    written = _ITEM_LEAD.sub("", tidy(item))
+    item = tidy(_ITEM_TAIL.sub("", written))
+    words = item.split()
+    if not words or len(words) > MAX_ITEM_WORDS or len(item) < 2 or not _WORDLIKE.match(item):
+        return None
+    f = fold(item)
+    if _NUMBER.search(item) or _VERB.search(f) or _NOT_PARTY.match(f.split()[0]):
+        return None
+    if ROLE_RE.match(f) or _PERSON_LEAD.match(f):
+        return None  # "wethouder Schouten", "mevrouw Kok": people, not parties
+    if _PLACE_WORD.search(item) and not any(w[:1].islower() for w in words[:-1]):
+        return None  # "de Dorpsstraat"
+    if find_frameworks(item) or find_instruments(item):
+        return None
+    if item[:1].islower() and find_themes(item):
+        return None  # "riolering", "groen": what the work is about
+    if not item[:1].isupper() and len(words) == 1 and len(item) < 4:
+        return None
+    kind = kind_of(None, item) or kind_of(None, written) or ""
+    if kind == "gemeente" and len(words) == 1:
+        return None  # "gemeente" in a list of those present is the writer's own
+    return Party(name=item, kind=kind)
+
+
+def find_listed_parties(text: str, *, answer: bool = False) -> list[Party]:
+    """Parties in enumerations, known or not: after a label ("Betrokken:", "Partners:"), a
+    cue ("samen met", "in overleg met", "betrekken") or before a closing cue ("... doet
+    mee"); with `answer`, the whole text is such a list (an answer to "wie zijn betrokken?").
+
+    The list is read by its structure (commas, "en", "of", lines, semicolons); each item is a
+    party unless it is plainly not one. A named gemeente in a list is another municipality.
+    Kinds come from the item's words; "" when nothing says the kind.
+    """
+    try:
+        orig = clean(text)
+        f = fold(orig)
+        spans = [(0, len(orig))] if answer else _spans(orig, f)
+        parties: list[Party] = []
+        seen: set[str] = set()
+        for start, end in spans:
+            found = find_parties(orig[start:end])
+            for raw in _ITEM_SEP.split(_masked(orig, f, start, end)):
+                piece = raw.replace("\x00", ",").replace("\x01", "e")
+                if not find_parties(piece):
+                    found.extend(p for p in [_item_party(piece)] if p)
+            span = f[start:end]
+            found.sort(key=lambda p: span.find(fold(p.name)) % (len(span) + 1))
+            for party in found:
+                if party.kind == "gemeente" and len(party.name.split()) > 1:
+                    party = Party(name=party.name, kind="buurgemeente")
+                key = fold(party.name)
+                if key not in seen:
+                    seen.add(key)
+                    parties.append(party)
         return parties
     except Exception:
         return []

@@ -504,6 +504,14 @@ KINDS: dict[str, PartyKind] = {
         "role": "gebruikers van de openbare ruimte: hinder, inspraak en draagvlak",
         "scores": (2, 5),
         "nouns": (
+            r"klankbordgroep(?:en)?",
+            r"wijkplatform",
+            r"dorpsplatform",
+            r"wijkvereniging",
+            r"buurtcomite",
+            r"vve",
+            r"vereniging van eigenaren",
+            r"bewonerscomite",
             r"bewoners",
             r"omwonenden",
             r"buurtbewoners",
@@ -536,6 +544,15 @@ KINDS: dict[str, PartyKind] = {
         "role": "behartigt een maatschappelijk belang; adviseert",
         "scores": (2, 4),
         "nouns": (
+            r"adviesraad",
+            r"participatieraad",
+            r"seniorenraad",
+            r"jongerenraad",
+            r"clientenraad",
+            r"wmo-raad",
+            r"stichting",
+            r"vereniging",
+            r"(?:energie|buurt|zorg)?cooperatie",
             r"natuurvereniging",
             r"vogelwerkgroep",
             r"milieuvereniging",
@@ -586,11 +603,94 @@ KINDS: dict[str, PartyKind] = {
             r"landschap",
         ),
     },
+    "vereniging": {
+        "label": "vereniging",
+        "role": "gebruiker van het gebied of de accommodatie; hinder, inspraak en draagvlak",
+        "scores": (2, 4),
+        "nouns": (
+            r"(?:sport|tennis|voetbal|hockey|korfbal|handbal|atletiek|zwem|ijs|schaak|muziek|"
+            r"golf|wieler|honkbal|rugby|volleybal|roei|zeil|hengel|schiet|gym)"
+            r"(?:vereniging(?:en)?|club)",
+            r"sportclubs?",
+            r"sportverenigingen",
+            r"scouting(?:groep)?",
+            r"speeltuinvereniging",
+            r"volkstuinvereniging",
+            r"carnavalsvereniging",
+        ),
+        "names": (),
+        "cues": (
+            r"sportvereniging",
+            r"club\b",
+            r"scouting",
+            r"(?:tennis|voetbal|hockey|korfbal)",
+        ),
+    },
+    "laadpaalexploitant": {
+        "label": "laadpaalexploitant",
+        "role": "plaatst en beheert laadpalen; locaties en aansluitingen afstemmen",
+        "scores": (2, 3),
+        "nouns": (
+            r"laadpa(?:al|len)exploitant(?:en)?",
+            r"laadpuntexploitant(?:en)?",
+            r"laadpaalbeheerders?",
+            r"laadpaaloperators?",
+            r"laadinfrabedrijf",
+            r"cpo",
+        ),
+        "names": (),
+        "cues": (
+            r"laadpa",
+            r"laadpunt",
+            r"laadinfra",
+        ),
+    },
+    "buurgemeente": {
+        "label": "buurgemeente",
+        "named_as": "de buurgemeente",
+        "role": "grensoverschrijdende afstemming; soms medefinancier",
+        "scores": (3, 3),
+        "nouns": (
+            r"buurgemeenten?",
+            r"regiogemeenten?",
+            r"randgemeenten?",
+            r"gemeenten",
+        ),
+        "names": (),
+        "cues": (
+            r"buurgemeente",
+            r"regiogemeente",
+            r"randgemeente",
+        ),
+    },
+    "bedrijf": {
+        "label": "bedrijf",
+        "role": "private partij met belang bij de uitvoering of het gebied",
+        "scores": (2, 3),
+        "nouns": (
+            r"firma",
+            r"fa\.",
+        ),
+        "names": (),
+        "cues": (
+            r"\bfirma\b",
+            r"\bb\.?v\.?(?:\s|$)",
+            r"\bn\.?v\.?(?:\s|$)",
+        ),
+    },
     "aannemer": {
         "label": "aannemer",
         "role": "voert het werk uit",
         "scores": (2, 3),
         "nouns": (
+            r"aannemingsbedrijf",
+            r"aannemersbedrijf",
+            r"aannemerscombinatie",
+            r"bouwbedrijf",
+            r"wegenbouwbedrijf",
+            r"grondwerkbedrijf",
+            r"hoveniersbedrijf",
+            r"installatiebedrijf",
             r"aannemers?",
             r"ingenieursbureau",
             r"adviesbureau",
@@ -628,7 +728,6 @@ KINDS: dict[str, PartyKind] = {
             r"directie",
             r"sector",
             r"gemeente",
-            r"buurgemeenten?",
             r"buitendienst",
         ),
         "names": (),
@@ -642,7 +741,21 @@ KINDS: dict[str, PartyKind] = {
 }
 # Generic words that are a party only with a capitalised name after them ("afdeling Beheer").
 NEEDS_QUALIFIER_WORDS = frozenset(
-    {"afdeling", "team", "cluster", "directie", "sector", "gemeente", "ministerie"}
+    {
+        "afdeling",
+        "team",
+        "cluster",
+        "directie",
+        "sector",
+        "gemeente",
+        "ministerie",
+        "stichting",
+        "vereniging",
+        "cooperatie",
+        "firma",
+        "fa.",
+        "gemeenten",
+    }
 )
 # Kinds that take a "van de Kerkstraat" style qualifier.
 OF_QUALIFIER = frozenset({"bewoners", "ondernemers", "scholen"})

@@ -31,6 +31,8 @@ COMMISSIONER_ROLES: tuple[tuple[str, bool], ...] = (
     (r"(?:de\s+)?dijkgraaf", True),
     (r"(?:de\s+)?(?:gemeente)?raad", False),
     (r"(?:de\s+)?(?:(?:bestuurlijke|ambtelijke|integrale)\s+)?stuurgroep", True),
+    (r"(?:het\s+)?(?:bestuurlijk|ambtelijk|regionaal|portefeuillehouders)\s+overleg", False),
+    (r"(?:de\s+)?(?:regiegroep|kerngroep|bestuurscommissie|stuurgroepen)", True),
     (r"(?:de\s+)?gemeentesecretaris", True),
     (r"(?:de\s+)?\w*directeur", True),
     (r"(?:de\s+)?directie", True),
@@ -41,3 +43,13 @@ COMMISSIONER_ROLES: tuple[tuple[str, bool], ...] = (
     (r"(?:de\s+)?programmaleider", True),
     (r"(?:de\s+)?projectleider", True),
 )
+
+# Forms of address and titles before a person's name (folded regex): "mevrouw De Boer",
+# "dhr. Visser", "ir. Jansen". They mark the words after them as a person, not a portfolio.
+HONORIFICS = (
+    r"(?:mevrouw|mevr\.?|mw\.?|de\s+heer|dhr\.?|meneer|heer|drs\.?|ir\.?|ing\.?|dr\.?|"
+    r"mr\.?|prof\.?)"
+)
+# Roles held by one named person: in "portefeuillehouder Sport, wethouder Yilmaz" the second
+# role names the holder of the first (folded regex).
+PERSON_ROLES = r"(?:wethouder|burgemeester|gedeputeerde|dijkgraaf|heemraad|loco-burgemeester)"

@@ -1,0 +1,204 @@
+"""How Dutch texts list and name parties no vocabulary knows (data only, folded regex).
+
+Read by `parties.find_listed_parties` and `parties.find_parties`: the cues that open (or
+close) an enumeration of parties, the words that show a list item is plainly not a party,
+and the legal forms that make a capitalised phrase a company.
+"""
+
+from __future__ import annotations
+
+# A line label whose value is a list of parties ("Betrokken: ...", "Key stakeholders: ...").
+LIST_LABELS: tuple[str, ...] = (
+    r"betrokken(?:en|\s+partijen)?",
+    r"(?:key\s+|belangrijkste\s+)?stakeholders",
+    r"(?:externe\s+|samenwerkings)?partijen",
+    r"partners",
+    r"samenwerkingspartners",
+    r"belanghebbenden",
+    r"deelnemers",
+    r"aanwezig",
+    r"aanwezigen",
+    r"in samenwerking met",
+    r"met medewerking van",
+)
+# Words after which the rest of the clause lists parties ("samen met X, Y en Z").
+LIST_AFTER_CUE: tuple[str, ...] = (
+    r"samen met",
+    r"in samenwerking met",
+    r"in overleg met",
+    r"overleg met",
+    r"afstemming met",
+    r"afstemmen met",
+    r"afspraken met",
+    r"met medewerking van",
+    r"betrekken(?:\s+we|\s+wij)?",
+    r"betrekt",
+    r"haken\s+(?:we|wij)\s+(?:ook\s+)?aan",
+    r"aanhaken",
+    r"informeren(?:\s+we|\s+wij)?",
+    r"informeert",
+    r"nodigen\s+(?:we|wij)\s+(?:ook\s+)?uit",
+    r"partners\s+zijn",
+    r"betrokken\s+zijn",
+    r"aan\s+tafel\s+zitten",
+    r"deelnemers\s+waren",
+    r"aanwezig\s+waren",
+)
+# Words that close a clause whose start lists parties ("X en Y willen we aanhaken").
+LIST_BEFORE_CUE: tuple[str, ...] = (
+    r"(?:willen|gaan|moeten|zullen)\s+(?:we|wij)\s+(?:ook\s+|nog\s+)?(?:betrekken|aanhaken|"
+    r"informeren|meenemen|uitnodigen)",
+    r"(?:ook\s+|nog\s+)?(?:betrekken|aanhaken|informeren|meenemen|uitnodigen)",
+    r"(?:doet|doen)\s+(?:ook\s+)?mee",
+    r"(?:zit|zitten)\s+(?:ook\s+)?aan\s+tafel",
+    r"(?:is|zijn)\s+(?:ook\s+)?(?:aangehaakt|betrokken|aan\s+boord)",
+    r"(?:ook\s+)?aan\s+boord",
+    r"(?:sluit|sluiten)\s+(?:ook\s+)?aan",
+)
+# Words that begin a list item which is plainly not a party: an activity, a document, a
+# thing or a time ("de planning", "werkzaamheden", "kosten").
+NOT_PARTY_WORDS: tuple[str, ...] = (
+    r"planning",
+    r"budget",
+    r"kosten",
+    r"uitvoering",
+    r"werkzaamheden",
+    r"afspraken",
+    r"ontwerp",
+    r"plannen?",
+    r"besluit\w*",
+    r"voorstel\w*",
+    r"aanpak",
+    r"opdracht",
+    r"onderzoek\w*",
+    r"resultaten",
+    r"informatie",
+    r"brief",
+    r"overlast",
+    r"hinder",
+    r"zorgen",
+    r"vragen",
+    r"wensen",
+    r"ideeen",
+    r"omgevingswet",
+    r"\w*wet",
+    r"\w*visie",
+    r"\w*beleid",
+    r"\w*plan",
+    r"\w*programma",
+    r"\w*project",
+    r"\w*regeling",
+    r"\w*verordening",
+    r"week",
+    r"maand",
+    r"jaar",
+    r"dag",
+    r"avond",
+    r"ochtend",
+    r"middag",
+    r"iedereen",
+    r"alles",
+    r"verder",
+    r"elkaar",
+    r"hen",
+    r"hun",
+    r"ze",
+    r"zij",
+    r"we",
+    r"wij",
+    r"u",
+    r"jullie",
+    r"ons",
+    r"die",
+    r"dat",
+    r"dit",
+    r"deze",
+    r"er",
+    r"om",
+    r"te",
+    r"maar",
+    r"in",
+    r"niet",
+    r"wel",
+    r"geen",
+    r"als",
+    r"zo",
+    r"heel",
+    r"vooral",
+    r"eigenlijk",
+    r"misschien",
+    r"denk",
+    r"ik",
+    r"mij",
+    r"me",
+    r"waarschijnlijk",
+    r"sowieso",
+    r"zeker",
+)
+# Street and place words: "de Dorpsstraat" in a list is where, not who.
+PLACE_SUFFIXES = (
+    r"(?:straat|weg|laan|plein|kade|singel|dreef|gracht|dijk|pad|steeg|hof|markt|park|"
+    r"wijk|buurt|centrum|kwartier|haven|veld|polder)"
+)
+# Legal forms after a company name ("Van den Berg Infra BV"), in the text as written.
+LEGAL_SUFFIXES = r"(?:B\.\s?V\.|BV|N\.\s?V\.|NV|V\.O\.F\.|VOF|vof|C\.V\.|U\.A\.|Holding)"
+# Words in a company's name that say it builds ("Van den Berg Infra BV" is a contractor).
+CONTRACTOR_WORDS = r"\b(?:infra\w*|grondwerk\w*|bouw\w*|aanneming\w*|wegenbouw|civiel\w*)\b"
+# Plural kind nouns that introduce several named parties ("de gemeenten Baarn en Soest"),
+# with the singular each party is named by.
+PLURAL_HEADS: dict[str, str] = {
+    "gemeenten": "gemeente",
+    "buurgemeenten": "gemeente",
+    "regiogemeenten": "gemeente",
+    "waterschappen": "waterschap",
+    "hoogheemraadschappen": "hoogheemraadschap",
+    "woningcorporaties": "woningcorporatie",
+    "corporaties": "corporatie",
+}
+# Words that make a list item a clause, not a name ("de scholen zijn al ingelicht").
+VERB_WORDS: tuple[str, ...] = (
+    r"is",
+    r"zijn",
+    r"wordt",
+    r"worden",
+    r"werd",
+    r"werden",
+    r"heeft",
+    r"hebben",
+    r"had",
+    r"gaat",
+    r"gaan",
+    r"moet",
+    r"moeten",
+    r"kan",
+    r"kunnen",
+    r"zal",
+    r"zullen",
+    r"wil",
+    r"willen",
+    r"komt",
+    r"komen",
+    r"doet",
+    r"doen",
+    r"maakt",
+    r"maken",
+    r"pakken",
+    r"pakt",
+    r"werken",
+    r"werkt",
+    r"blijft",
+    r"blijven",
+    r"krijgt",
+    r"krijgen",
+    r"staat",
+    r"staan",
+    r"vinden",
+    r"vindt",
+    r"weten",
+    r"weet",
+)
+# Words that lead into a list item and are not part of the name ("onder andere", "ook").
+ITEM_LEADS = (
+    r"(?:(?:onder\s+andere|o\.a\.|zoals|bijvoorbeeld|ook|nog|verder|daarnaast|natuurlijk|"
+    r"uiteraard|met|de|het|een|onze|alle)\s+)+"
+)
