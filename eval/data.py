@@ -118,6 +118,13 @@ class Persona(_Strict):
     opening: str = Field(min_length=10)
     # Sections the opening text alone fully answers (by the completeness criteria).
     opening_covers: list[SectionKey]
+    # Sections the opening gives part of (an intention is goal material, a named
+    # commissioner mandate material): text taken from the opening is well placed there.
+    # Unset: the goal, since an opening states what is wanted.
+    opening_partly: list[SectionKey] | None = None
+    # The greeting and self-introduction the opening begins with: no free-text field
+    # should keep it.
+    opening_preamble: str | None = None
     facts: Facts
     answers: dict[SectionKey, SectionAnswer]
     # The answer to "Eerder kon u ... nog niet noemen; weet u het nu?".
@@ -131,8 +138,19 @@ class Persona(_Strict):
             raise ValueError(f"answers missing for sections: {missing}")
         return v
 
+    @model_validator(mode="after")
+    def _preamble_opens(self) -> Persona:
+        if self.opening_preamble is not None and not self.opening.startswith(self.opening_preamble):
+            raise ValueError(f"{self.id}: opening_preamble is not how the opening begins")
+        return self
+
     def revisit_for(self, section: SectionKey) -> str:
         return self.answers[section].revisit or self.revisit
+
+    def opening_answers(self, section: SectionKey) -> bool:
+        """Whether the opening (fully or in part) answers `section`."""
+        partly = ["goal"] if self.opening_partly is None else self.opening_partly
+        return section in self.opening_covers or section in partly
 
 
 class Note(_Strict):

@@ -38,13 +38,24 @@ from eval.data import (  # noqa: E402
     load_notes,
     load_personas,
 )
-from eval.metrics import FIELDS, field_accuracy, mean, score_commission  # noqa: E402
-from opdrachtassistent.commission import SECTIONS, Commission  # noqa: E402
+from eval.metrics import (  # noqa: E402
+    EXTRA,
+    FIELDS,
+    FREE_TEXT,
+    contains_verbatim,
+    field_accuracy,
+    free_text,
+    mean,
+    placement,
+    score_commission,
+)
+from opdrachtassistent.commission import SECTIONS, Commission, SectionKey  # noqa: E402
 
 MAX_TURNS = 60
 BENCH_FILE = ROOT / "bench" / "latest.json"
 BENCHMARKS_FILE = ROOT / "BENCHMARKS.md"
 TARGET_ACCURACY = 0.9
+REAL_TITLE = "Set in echte registers (`eval/real/`, `eval/run.py --real`)"
 
 
 class TurnLike(Protocol):
@@ -100,6 +111,11 @@ class PersonaRun:
     commission: Commission
     transcript: list[Exchange] = field(default_factory=list)
     error: str | None = None
+    # Per free-text field (`metrics.FREE_TEXT`): taken from its section's answers (1.0) or
+    # not (0.0); None when empty.
+    placement: dict[str, float | None] = field(default_factory=dict)
+    # The aanleiding holds the whole opening, word for word.
+    context_is_opening: bool = False
 
     @property
     def exceeds(self) -> bool:
@@ -181,6 +197,7 @@ def play(persona: Persona, interview: InterviewLike, *, max_turns: int = MAX_TUR
         error = f"{type(exc).__name__}: {exc}"
     c = interview.commission
     incomplete = [s for s in SECTIONS if c.section_status(s).state != "compleet"]
+    forbidden = [persona.opening_preamble] if persona.opening_preamble else []
     return PersonaRun(
         persona_id=persona.id,
         styles=list(persona.styles),
@@ -197,7 +214,26 @@ def play(persona: Persona, interview: InterviewLike, *, max_turns: int = MAX_TUR
         commission=c,
         transcript=transcript,
         error=error,
+        placement=placement(c, answer_sources(persona, transcript), forbidden=forbidden),
+        context_is_opening=contains_verbatim(c.context, persona.opening),
     )
+
+
+def answer_sources(persona: Persona, transcript: Sequence[Exchange]) -> dict[SectionKey, list[str]]:
+    """What the persona said in answer to each section: its replies when that section was
+    asked, an answer that also covers it, and the opening where the opening answers it."""
+    sources: dict[SectionKey, list[str]] = {
+        s: [persona.opening] if persona.opening_answers(s) else [] for s in SECTIONS
+    }
+    for x in transcript:
+        section = next((s for s in SECTIONS if s == x.asking), None)
+        if section is None:  # the confirmation or a revisit of several sections
+            continue
+        sources[section].append(x.reply)
+        if x.reply == persona.answers[section].answer:
+            for other in persona.answers[section].also_covers:
+                sources[other].append(x.reply)
+    return sources
 
 
 def _reply(
@@ -298,8 +334,7 @@ def summarise_personas(runs: Sequence[PersonaRun]) -> dict[str, float | int | No
     return {
         "n": len(runs),
         "accuracy": acc["overall"],
-        **{f"acc_{f}": acc[f] for f in FIELDS},
-        "themes_f1": acc["themes_f1"],
+        **{f"acc_{f}": acc[f] for f in (*FIELDS, *EXTRA)},
         "completed": len(completed),
         "turns_mean": mean(r.turns for r in completed),
         "turns_max": max((r.turns for r in completed), default=None),
@@ -317,6 +352,19 @@ def summarise_personas(runs: Sequence[PersonaRun]) -> dict[str, float | int | No
         "open_questions_mean": mean(r.open_questions for r in runs),
         "incomplete_mean": mean(len(r.incomplete_sections) for r in runs),
         "errors": sum(r.error is not None for r in runs),
+        **summarise_placement(runs),
+    }
+
+
+def summarise_placement(runs: Sequence[PersonaRun]) -> dict[str, float | int | None]:
+    """Free-text placement: the share of filled fields taken from their own section's
+    answers, per field and over all filled fields; empty fields and verbatim openings."""
+    cells = [(path, r.placement.get(path)) for r in runs for path in FREE_TEXT]
+    return {
+        "placement": mean(v for _, v in cells),
+        **{f"placement_{p}": mean(r.placement.get(p) for r in runs) for p in FREE_TEXT},
+        "placement_empty": sum(v is None for _, v in cells),
+        "context_is_opening": sum(r.context_is_opening for r in runs),
     }
 
 
@@ -328,26 +376,36 @@ def summarise_notes(runs: Sequence[NoteRun]) -> dict[str, float | int | None]:
     return {
         "n": len(runs),
         "accuracy": acc["overall"],
-        **{f"acc_{f}": acc[f] for f in FIELDS},
-        "themes_f1": acc["themes_f1"],
+        **{f"acc_{f}": acc[f] for f in (*FIELDS, *EXTRA)},
         "perfect": perfect,
         "open_questions_mean": mean(r.open_questions for r in runs),
         "errors": sum(r.error is not None for r in runs),
     }
 
 
-def _fmt(v: float | int | None, digits: int = 2) -> str:
+def _fmt(v: float | int | None, digits: int = 2, *, none: str = "–") -> str:
     if v is None:
-        return "–"
+        return none
     if isinstance(v, int):
         return str(v)
     return f"{v:.{digits}f}"
 
 
+_FIELD_ROWS: list[tuple[str, str]] = [
+    ("accuracy", "Veldnauwkeurigheid (gemiddeld over de velden)"),
+    *[(f"acc_{f}", f"  {f} (F1)" if f == "themes" else f"  {f}") for f in FIELDS],
+    ("acc_themes_recall", "  themes recall (informatief)"),
+    ("acc_themes_precision", "  themes precision (informatief)"),
+]
+_PLACEMENT_ROWS: list[tuple[str, str]] = [
+    ("placement", "Vrije tekst op de juiste plek (gevulde velden)"),
+    *[(f"placement_{p}", f"  {p}") for p in FREE_TEXT],
+    ("placement_empty", "  lege vrije-tekstvelden (totaal)"),
+    ("context_is_opening", "Aanleiding = opening letterlijk"),
+]
 _PERSONA_ROWS: list[tuple[str, str]] = [
-    ("accuracy", "Veldnauwkeurigheid (gemiddeld, 7 velden)"),
-    *[(f"acc_{f}", f"  {f}") for f in FIELDS],
-    ("themes_f1", "  themes F1 (informatief)"),
+    *_FIELD_ROWS,
+    *_PLACEMENT_ROWS,
     ("completed", "Interviews afgerond"),
     ("turns_mean", "Beurten tot compleet (gemiddeld)"),
     ("turns_max", "Beurten tot compleet (max)"),
@@ -363,9 +421,7 @@ _PERSONA_ROWS: list[tuple[str, str]] = [
     ("errors", "Fouten (exceptions)"),
 ]
 _NOTE_ROWS: list[tuple[str, str]] = [
-    ("accuracy", "Veldnauwkeurigheid (gemiddeld, 7 velden)"),
-    *[(f"acc_{f}", f"  {f}") for f in FIELDS],
-    ("themes_f1", "  themes F1 (informatief)"),
+    *_FIELD_ROWS,
     ("perfect", "Notities helemaal goed"),
     ("open_questions_mean", "Open vragen (gemiddeld)"),
     ("errors", "Fouten (exceptions)"),
@@ -380,7 +436,10 @@ def _side_by_side(
 ) -> list[str]:
     out = [f"| Maat | {names[0]} | {names[1]} |", "|---|---:|---:|"]
     for key, label in rows:
-        out.append(f"| {label} | {_fmt(left.get(key))} | {_fmt(right.get(key))} |")
+        # a field no case of the set scores (start in the older sets) does not apply
+        none = "n.v.t." if key.startswith("acc_") else "–"
+        left_v, right_v = _fmt(left.get(key), none=none), _fmt(right.get(key), none=none)
+        out.append(f"| {label} | {left_v} | {right_v} |")
     return out
 
 
@@ -413,50 +472,38 @@ def _misses(scores: dict[str, float | None]) -> str:
     return ", ".join(f for f in FIELDS if scores.get(f) is not None and scores[f] != 1.0) or "–"
 
 
-def render(
-    assistant: Results,
-    base: Results,
-    bench: dict[str, Any] | None,
-    *,
-    commit: str = "",
-    holdout: bool = False,
-    real: bool = False,
-) -> str:
+@dataclass
+class SetResults:
+    """One evaluation set measured on both engines, as `render` shows it."""
+
+    title: str
+    assistant: Results
+    base: Results
+
+
+def _set_lines(assistant: Results, base: Results, h: str) -> list[str]:
+    """The tables of one set; `h` is the heading marker ("##" or "###")."""
     p_a, p_b = summarise_personas(assistant.personas), summarise_personas(base.personas)
     n_a, n_b = summarise_notes(assistant.notes), summarise_notes(base.notes)
     names = (assistant.engine.name, base.engine.name)
-    lines = [
-        "# Benchmarks",
-        "",
-        (
-            "Achtergehouden set (`eval/holdout/`, `eval/run.py --holdout`)"
-            if holdout
-            else "Set in echte registers (`eval/real/`, `eval/run.py --real`)"
-            if real
-            else "Gegenereerd door `make eval` (`eval/run.py`)"
-        )
-        + f" op {date.today().isoformat()}"
-        + (f", commit `{commit}`" if commit else "")
-        + ". Definities: `eval/README.md`.",
-        "",
-    ]
+    lines: list[str] = []
     if assistant.engine.note:
         lines += [f"> Assistent {assistant.engine.note}: alleen de baseline is gemeten.", ""]
-    lines += ["## Doelen", "", *_targets(p_a, n_a), ""]
+    lines += [f"{h} Doelen", "", *_targets(p_a, n_a), ""]
     n_personas = len(assistant.personas) or len(base.personas)
     lines += [
-        f"## Interview: {n_personas} gesimuleerde bestuurders",
+        f"{h} Interview: {n_personas} gesimuleerde bestuurders",
         "",
         *_side_by_side(_PERSONA_ROWS, p_a, p_b, names),
         "",
-        f"## Opstellen uit notities: {len(assistant.notes) or len(base.notes)} notities",
+        f"{h} Opstellen uit notities: {len(assistant.notes) or len(base.notes)} notities",
         "",
         *_side_by_side(_NOTE_ROWS, n_a, n_b, names),
         "",
     ]
     if assistant.personas:
         lines += [
-            "## Per bestuurder (assistent)",
+            f"{h} Per bestuurder (assistent)",
             "",
             "| Persona | Stijl | Beurten | Doel | Terecht extra | Herhaald | Doorvragen "
             "| Open vragen | Nauwkeurigheid | Mis |",
@@ -472,11 +519,46 @@ def render(
                 f"{_fmt(acc)} | {_misses(r.scores)} |"
             )
         lines.append("")
+    return lines
+
+
+def render(
+    assistant: Results,
+    base: Results,
+    bench: dict[str, Any] | None,
+    *,
+    commit: str = "",
+    holdout: bool = False,
+    real: bool = False,
+    extra: Sequence[SetResults] = (),
+) -> str:
+    """The benchmark page: one set's tables, then each `extra` set as its own section."""
+    names = (assistant.engine.name, base.engine.name)
+    lines = [
+        "# Benchmarks",
+        "",
+        (
+            "Achtergehouden set (`eval/holdout/`, `eval/run.py --holdout`)"
+            if holdout
+            else "Set in echte registers (`eval/real/`, `eval/run.py --real`)"
+            if real
+            else "Gegenereerd door `make eval` (`eval/run.py`)"
+        )
+        + f" op {date.today().isoformat()}"
+        + (f", commit `{commit}`" if commit else "")
+        + ". Definities: `eval/README.md`.",
+        "",
+        *_set_lines(assistant, base, "##"),
+    ]
+    for x in extra:
+        lines += [f"## {x.title}", "", *_set_lines(x.assistant, x.base, "###")]
     lines += ["## Latentie (`make bench`)", "", *_bench_table(bench), ""]
+    seconds = [(assistant, base), *[(x.assistant, x.base) for x in extra]]
     lines += [
         "## Looptijd van de evaluatie",
         "",
-        f"{names[0]}: {assistant.seconds:.2f} s; {names[1]}: {base.seconds:.2f} s.",
+        f"{names[0]}: {sum(a.seconds for a, _ in seconds):.2f} s; "
+        f"{names[1]}: {sum(b.seconds for _, b in seconds):.2f} s.",
         "",
     ]
     return "\n".join(lines)
@@ -523,7 +605,15 @@ def failure_report(results: Results, personas: Sequence[Persona], notes: Sequenc
     for r in results.personas:
         p = by_id[r.persona_id]
         problems = [f for f in FIELDS if r.scores.get(f) is not None and r.scores[f] != 1.0]
-        if not (problems or r.repeats or r.exceeds_beyond_due or r.error or r.opening_missed):
+        misplaced = [path for path, v in r.placement.items() if v == 0.0]
+        if not (
+            problems
+            or misplaced
+            or r.repeats
+            or r.exceeds_beyond_due
+            or r.error
+            or r.opening_missed
+        ):
             continue
         out.append(
             f"=== {r.persona_id} ({', '.join(r.styles)}) turns={r.turns} bound={r.bound}"
@@ -535,6 +625,8 @@ def failure_report(results: Results, personas: Sequence[Persona], notes: Sequenc
             out.append(f"  opening covers but not complete: {r.opening_missed}")
         for f in problems:
             out.append(f"  {f}: want {_truth(p.facts, f)!r} got {_got(r.commission, f)!r}")
+        for path in misplaced:
+            out.append(f"  misplaced {path}: {free_text(r.commission, path)!r}")
         for e in r.repeats:
             out.append(f"  REPEAT t{e.turn} {e.section}: {e.reason}; asked {e.question[:120]!r}")
             out.append(f"      after {e.previous_reply[:160]!r}")
@@ -561,6 +653,7 @@ def _truth(facts: Any, f: str) -> Any:
         "budget": facts.budget_eur,
         "capacity": facts.capacity_fte,
         "deadline": str(facts.deadline) if facts.deadline else None,
+        "start": str(facts.start) if facts.start else None,
         "commissioner": facts.commissioner,
         "level": facts.level,
         "stakeholders": facts.stakeholders,
@@ -573,6 +666,7 @@ def _got(c: Commission, f: str) -> Any:
         "budget": c.resources.budget_eur,
         "capacity": c.resources.capacity_fte,
         "deadline": str(c.resources.deadline) if c.resources.deadline else None,
+        "start": str(c.resources.start) if c.resources.start else None,
         "commissioner": c.mandate.commissioner,
         "level": c.mandate.level,
         "stakeholders": [s.name for s in c.stakeholders],
@@ -625,8 +719,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         personas, notes = load_personas(), load_notes()
     assistant, base = evaluate(personas, notes)
+    extra: list[SetResults] = []
+    failures = [(assistant, personas, notes)]
+    if not (args.holdout or args.real):  # make eval: the real-register set as its own section
+        real_personas, real_notes = load_personas(REAL_PERSONA_DIR), load_notes(REAL_NOTES_FILE)
+        real_a, real_b = evaluate(real_personas, real_notes)
+        extra.append(SetResults(REAL_TITLE, real_a, real_b))
+        failures.append((real_a, real_personas, real_notes))
     table = render(
-        assistant, base, load_bench(), commit=_commit(), holdout=args.holdout, real=args.real
+        assistant,
+        base,
+        load_bench(),
+        commit=_commit(),
+        holdout=args.holdout,
+        real=args.real,
+        extra=extra,
     )
     print(table)
     if (args.write or not (args.holdout or args.real)) and not args.no_write:
@@ -634,7 +741,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\n(geschreven naar {args.output})", file=sys.stderr)
     if args.failures:
         print("\n# Missers\n")
-        print(failure_report(assistant, personas, notes))
+        print("\n".join(failure_report(*f) for f in failures))
     return 0
 
 

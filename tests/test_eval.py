@@ -32,13 +32,17 @@ from eval.data import (  # noqa: E402
     load_personas,
 )
 from eval.metrics import (  # noqa: E402
+    FREE_TEXT,
     commissioner_match,
+    contains_verbatim,
     field_accuracy,
     name_match,
     number_match,
+    placement,
     score_commission,
     set_scores,
     stakeholder_recall,
+    taken_from,
 )
 
 from opdrachtassistent.commission import (  # noqa: E402
@@ -307,11 +311,176 @@ def test_score_commission_and_field_accuracy() -> None:
     )
     s = score_commission(c, truth)
     assert s["budget"] == s["capacity"] == s["deadline"] == s["commissioner"] == 1.0
-    assert s["level"] == 0.0 and s["stakeholders"] == 0.5 and s["themes"] == 0.5
-    assert s["themes_f1"] == pytest.approx(0.5)
+    assert s["level"] == 0.0 and s["stakeholders"] == 0.5 and s["themes"] == pytest.approx(0.5)
+    assert s["themes_recall"] == s["themes_precision"] == 0.5
+    assert s["start"] is None, "a truth without a start does not score it"
     acc = field_accuracy([s, score_commission(Commission(), truth)])
-    assert acc["budget"] == 0.5
+    assert acc["budget"] == 0.5 and acc["start"] is None
     assert acc["overall"] == pytest.approx((4 + 0 + 0.5 + 0.5) / 14)
+
+
+def _themes_truth(*themes: str) -> Facts:
+    return Facts.model_validate(
+        {
+            "budget_eur": None,
+            "capacity_fte": None,
+            "deadline": None,
+            "commissioner": None,
+            "level": None,
+            "stakeholders": [],
+            "themes": list(themes),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("found", "recall", "precision"),
+    [
+        (["riolering"], 1.0, 1.0),
+        # a street closed during the works read as mobiliteit, site lighting as verlichting
+        (["riolering", "mobiliteit", "openbare_verlichting"], 1.0, 1 / 3),
+        (["mobiliteit"], 0.0, 0.0),
+        ([], 0.0, 0.0),
+    ],
+)
+def test_themes_score_is_f1_with_precision_and_recall_beside_it(
+    found: list[str], recall: float, precision: float
+) -> None:
+    s = score_commission(Commission(goal=Goal(themes=found)), _themes_truth("riolering"))
+    assert s["themes_recall"] == pytest.approx(recall)
+    assert s["themes_precision"] == pytest.approx(precision)
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    assert s["themes"] == pytest.approx(f1)
+    acc = field_accuracy([s])
+    assert acc["themes"] == pytest.approx(f1) and acc["themes_precision"] == pytest.approx(
+        precision
+    )
+
+
+@pytest.mark.parametrize(
+    ("truth_start", "found", "score"),
+    [
+        (date(2027, 3, 1), date(2027, 3, 1), 1.0),
+        (date(2027, 3, 1), None, 0.0),
+        (date(2027, 3, 1), date(2027, 12, 31), 0.0),
+        (None, None, 1.0),  # the text names no start: none must be invented
+        (None, date(2026, 2, 3), 0.0),  # a publication date is not a start
+    ],
+)
+def test_start_is_scored_where_the_truth_gives_it(
+    truth_start: date | None, found: date | None, score: float
+) -> None:
+    truth = _themes_truth("riolering").model_copy(update={"start": truth_start})
+    truth = Facts.model_validate({**truth.model_dump(), "start": truth_start})
+    assert truth.has_start
+    c = Commission(goal=Goal(themes=["riolering"]), resources=Resources(start=found))
+    s = score_commission(c, truth)
+    assert s["start"] == score
+    acc = field_accuracy([s, score_commission(c, _themes_truth("riolering"))])
+    assert acc["start"] == score, "a case without a start in its truth is left out"
+
+
+def test_real_notes_score_start_and_older_sets_do_not() -> None:
+    assert all(n.truth.has_start for n in REAL_NOTES)
+    assert not any(n.truth.has_start for n in [*NOTES, *HOLDOUT_NOTES])
+    summary = run.summarise_notes([run.evaluate_note(NOTES[0], lambda _: Commission())])
+    assert summary["acc_start"] is None
+    table = "\n".join(run._side_by_side(run._NOTE_ROWS, summary, summary, ("a", "b")))
+    assert "|   start | n.v.t. | n.v.t. |" in table
+
+
+# --------------------------------------------------------------------------- placement
+
+_OPENING = (
+    "Goedemiddag, ik ben Eva Smit, beleidsmedewerker bij de gemeente Voorbeeld. "
+    "We willen de Dorpsstraat herinrichten. Wethouder Bos is opdrachtgever."
+)
+_PREAMBLE = "Goedemiddag, ik ben Eva Smit, beleidsmedewerker bij de gemeente Voorbeeld."
+_CONTEXT = "Het riool in de Dorpsstraat stort elke winter in en de bewoners hebben last."
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        (_CONTEXT, True),
+        ("Het riool stort elke winter in.", True),  # a shortened answer is still the answer
+        (_OPENING, False),  # the opening is not the answer to the aanleiding
+        (_OPENING + " " + _CONTEXT, False),
+        ("Wethouder Bos is opdrachtgever, budget 2 miljoen.", False),
+    ],
+)
+def test_taken_from_the_answer_to_the_section(text: str, placed: bool) -> None:
+    assert taken_from(text, [_CONTEXT], forbidden=[_PREAMBLE]) is placed
+
+
+def test_a_greeting_is_never_well_placed_even_from_an_answering_opening() -> None:
+    assert not taken_from(_OPENING, [_OPENING], forbidden=[_PREAMBLE])
+    assert taken_from("We willen de Dorpsstraat herinrichten.", [_OPENING], forbidden=[_PREAMBLE])
+
+
+def test_placement_per_free_text_field() -> None:
+    c = Commission(
+        context=_OPENING,
+        goal=Goal(statement="Een veilige Dorpsstraat met een nieuw riool."),
+        mandate=Mandate(decision_space="Budget toch 2,4 miljoen."),
+        organisation="Een projectteam met een projectleider en een omgevingsmanager.",
+    )
+    sources: dict[Any, list[str]] = {
+        "context": [_CONTEXT],
+        "goal": ["Een veilige Dorpsstraat met een nieuw riool en bomen."],
+        "mandate": ["Bestuurlijk; de projectleider beslist binnen het budget."],
+        "resources": ["Budget toch 2,4 miljoen."],
+        "organisation": ["Een projectteam met een projectleider en een omgevingsmanager."],
+    }
+    got = placement(c, sources, forbidden=[_PREAMBLE])
+    assert set(got) == set(FREE_TEXT)
+    assert got["context"] == 0.0 and got["goal.statement"] == 1.0
+    assert got["mandate.decision_space"] == 0.0, "a budget correction is not the decision space"
+    assert got["organisation"] == 1.0
+    assert got["mandate.escalation"] is None and got["resources.funding"] is None
+    assert contains_verbatim(c.context, "We willen  de Dorpsstraat\nherinrichten.")
+    assert not contains_verbatim(None, "x") and not contains_verbatim(_CONTEXT, _OPENING)
+
+
+def test_answer_sources_follow_what_was_asked_and_what_also_covers() -> None:
+    p = _persona()
+    data = p.model_dump(mode="json")
+    data["answers"]["stakeholders"]["also_covers"] = ["instruments"]
+    data["opening_partly"] = ["mandate"]
+    p = Persona.model_validate(data)
+    transcript = [
+        run.Exchange(1, "goal", False, "?", p.answers["goal"].answer),
+        run.Exchange(2, "goal", True, "?", p.answers["goal"].detail),
+        run.Exchange(3, "stakeholders", False, "?", p.answers["stakeholders"].answer),
+        run.Exchange(4, "confirm", False, "?", "ja"),
+    ]
+    src = run.answer_sources(p, transcript)
+    assert src["goal"] == [p.answers["goal"].answer, p.answers["goal"].detail]
+    assert src["instruments"] == [p.answers["stakeholders"].answer]
+    assert src["context"] == [p.opening] and src["mandate"] == [p.opening]
+    assert src["resources"] == [], "opening_partly replaces the default (goal)"
+    assert src["goal"][0] != p.opening
+
+
+def test_play_reports_an_opening_kept_as_the_aanleiding() -> None:
+    data = _persona().model_dump(mode="json")
+    data["opening"], data["opening_preamble"] = _OPENING, _PREAMBLE
+    data["opening_covers"], data["opening_partly"] = [], ["goal", "mandate"]
+    p = Persona.model_validate(data)
+    iv = _ScriptedInterview(
+        [("context", False)], fill={1: lambda c: setattr(c, "context", _OPENING)}
+    )
+    r = run.play(p, iv)
+    assert r.context_is_opening and r.placement["context"] == 0.0
+    summary = run.summarise_personas([r])
+    assert summary["context_is_opening"] == 1 and summary["placement_context"] == 0.0
+
+
+def test_a_preamble_must_be_how_the_opening_begins() -> None:
+    data = _persona().model_dump(mode="json")
+    data["opening_preamble"] = "Goedemorgen, ik ben iemand anders."
+    with pytest.raises(ValueError, match="opening_preamble"):
+        Persona.model_validate(data)
 
 
 # --------------------------------------------------------------------------- the runner
@@ -413,6 +582,15 @@ def test_bench_table_reads_any_keys(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- a full run
+
+
+def test_make_eval_writes_the_real_register_set_as_its_own_section(tmp_path: Path) -> None:
+    out = tmp_path / "BENCHMARKS.md"
+    assert run.main(["-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert f"## {run.REAL_TITLE}" in text
+    assert f"### Opstellen uit notities: {len(REAL_NOTES)} notities" in text
+    assert "themes precision" in text and "Aanleiding = opening letterlijk" in text
 
 
 def test_harness_runs_on_all_data_fast(capsys: pytest.CaptureFixture[str]) -> None:
