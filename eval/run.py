@@ -5,6 +5,7 @@
     .venv/bin/python eval/run.py --failures    # also list every miss, for tuning
     .venv/bin/python eval/run.py --holdout     # the held-out set (eval/holdout/), print only
     .venv/bin/python eval/run.py --real        # the real-register set (eval/real/), print only
+    .venv/bin/python eval/run.py --notes F.json [--personas DIR]   # another set, print only
 
 The same runner plays the naive form baseline (`eval/baseline.py`), side by side.
 Metric definitions: `eval/README.md` and `eval/metrics.py`.
@@ -530,6 +531,7 @@ def render(
     commit: str = "",
     holdout: bool = False,
     real: bool = False,
+    source: str = "",
     extra: Sequence[SetResults] = (),
 ) -> str:
     """The benchmark page: one set's tables, then each `extra` set as its own section."""
@@ -538,7 +540,9 @@ def render(
         "# Benchmarks",
         "",
         (
-            "Achtergehouden set (`eval/holdout/`, `eval/run.py --holdout`)"
+            f"Set `{source}` (`eval/run.py --notes`)"
+            if source
+            else "Achtergehouden set (`eval/holdout/`, `eval/run.py --holdout`)"
             if holdout
             else "Set in echte registers (`eval/real/`, `eval/run.py --real`)"
             if real
@@ -709,10 +713,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--real", action="store_true", help="de set in echte registers (eval/real/) meten"
     )
+    parser.add_argument(
+        "--notes", type=Path, help="alleen deze notities meten (een notes.json van eval/)"
+    )
+    parser.add_argument(
+        "--personas", type=Path, help="met --notes: ook deze map met bestuurders spelen"
+    )
     parser.add_argument("--write", action="store_true", help="met --holdout: toch schrijven")
     parser.add_argument("-o", "--output", type=Path, default=BENCHMARKS_FILE)
     args = parser.parse_args(argv)
-    if args.holdout:
+    other = args.notes is not None
+    if other:  # a set kept outside the repository, such as a blind one: measured, not written
+        notes = load_notes(args.notes)
+        personas = load_personas(args.personas) if args.personas else []
+    elif args.holdout:
         personas, notes = load_personas(HOLDOUT_PERSONA_DIR), load_notes(HOLDOUT_NOTES_FILE)
     elif args.real:
         personas, notes = load_personas(REAL_PERSONA_DIR), load_notes(REAL_NOTES_FILE)
@@ -721,7 +735,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     assistant, base = evaluate(personas, notes)
     extra: list[SetResults] = []
     failures = [(assistant, personas, notes)]
-    if not (args.holdout or args.real):  # make eval: the real-register set as its own section
+    if not (args.holdout or args.real or other):  # make eval: the real-register set too
         real_personas, real_notes = load_personas(REAL_PERSONA_DIR), load_notes(REAL_NOTES_FILE)
         real_a, real_b = evaluate(real_personas, real_notes)
         extra.append(SetResults(REAL_TITLE, real_a, real_b))
@@ -733,10 +747,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         commit=_commit(),
         holdout=args.holdout,
         real=args.real,
+        source=str(args.notes) if other else "",
         extra=extra,
     )
     print(table)
-    if (args.write or not (args.holdout or args.real)) and not args.no_write:
+    if (args.write or not (args.holdout or args.real or other)) and not args.no_write:
         args.output.write_text(table, encoding="utf-8")
         print(f"\n(geschreven naar {args.output})", file=sys.stderr)
     if args.failures:

@@ -584,6 +584,20 @@ def test_bench_table_reads_any_keys(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- a full run
 
 
+def test_a_set_outside_the_repository_is_measured_and_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.json"
+    notes.write_text(REAL_NOTES_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "BENCHMARKS.md"
+    assert run.main(["--notes", str(notes), "-o", str(out)]) == 0
+    assert not out.exists()
+    printed = capsys.readouterr().out
+    assert f"Set `{notes}`" in printed
+    assert f"## Opstellen uit notities: {len(REAL_NOTES)} notities" in printed
+    assert "## Interview: 0 gesimuleerde bestuurders" in printed
+
+
 def test_make_eval_writes_the_real_register_set_as_its_own_section(tmp_path: Path) -> None:
     out = tmp_path / "BENCHMARKS.md"
     assert run.main(["-o", str(out)]) == 0
