@@ -96,3 +96,28 @@ def test_a_contractor_in_passing_stays_out_but_a_named_one_counts() -> None:
     assert _extract("De aannemer begint in maart met het graafwerk.").stakeholders == []
     named = _extract("Aannemer Van Gelder Wegenbouw begint in maart met het graafwerk.")
     assert [s.kind for s in named.stakeholders] == ["aannemer"]
+
+
+def test_collegebesluit_names_the_official_and_reads_the_consulted_parties() -> None:
+    e = _extract(
+        "Collegebesluit\nVergaderdatum: 3 november 2026\nOnderwerp: speelnatuur Park Zuid\n\n"
+        "Het college besluit:\n1. het plan vast te stellen;\n2. de teamleider Groen en Spelen, "
+        "mevrouw Ouali, aan te wijzen als ambtelijk opdrachtgever.\n\n"
+        "De Speeltuinvereniging Zuid, het IVN afdeling Zuidrand en BuitenWijs zijn geraadpleegd."
+    )
+    assert e.commissioner == "teamleider Ouali (Groen en Spelen)"
+    assert e.level == "ambtelijk"
+    assert _names(e) == ["Speeltuinvereniging Zuid", "IVN afdeling Zuidrand", "BuitenWijs"]
+
+
+def test_nieuwsbericht_names_a_neighbouring_municipality_but_not_its_own() -> None:
+    e = _extract(
+        "Nieuwsbericht gemeente Lingewaard\n\nFietspad langs de Linge\n\n"
+        "Het fietspad langs de Linge wordt breder en veiliger.\n"
+        "Wethouder Mobiliteit, mevrouw Kuijpers, is opdrachtgever van het nieuwe fietspad. "
+        "De gemeente Overbetuwe legt het deel aan tot de Rijnbrug. Ook de gemeente Lingewaard "
+        "draagt bij.\nDe planning volgt in het voorjaar.\nVragen? Bel 14 026."
+    )
+    assert e.commissioner == "wethouder Kuijpers (Mobiliteit)"
+    assert _names(e) == ["gemeente Overbetuwe"]
+    assert e.stakeholders[0].kind == "buurgemeente"

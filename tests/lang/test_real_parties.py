@@ -234,3 +234,97 @@ def test_an_answer_is_itself_a_list() -> None:
 @pytest.mark.parametrize("text", ["", "🙂🙂 <script>x</script>", "----", "1, 2 en 3"])
 def test_noise_gives_no_parties(text: str) -> None:
     assert find_listed_parties(text, answer=True) == []
+
+
+# ------------------------------------------------------------- second reading of real registers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Opdrachtgever is wethouder Zorg en Welzijn, de heer Aydin.",
+            "wethouder Aydin (Zorg en Welzijn)",
+        ),
+        (
+            "Het college besluit: 2. wethouder Verkeer, mevrouw Lamers, aan te wijzen als "
+            "bestuurlijk opdrachtgever.",
+            "wethouder Lamers (Verkeer)",
+        ),
+        (
+            "Het dagelijks bestuur besluit heemraad Waterkwaliteit, de heer Bos, aan te wijzen "
+            "als portefeuillehouder en opdrachtgever.",
+            "heemraad Bos (Waterkwaliteit)",
+        ),
+    ],
+)
+def test_decision_lists_and_portfolios_with_and(text: str, expected: str) -> None:
+    found = find_commissioner(text)
+    assert found == expected
+    assert level_of(found or "") == "bestuurlijk"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("De Fietsersbond afdeling Baarn is enthousiast.", "Fietsersbond afdeling Baarn"),
+        ("Ook de Bomenstichting Utrecht kijkt mee.", "Bomenstichting Utrecht"),
+        ("Het werk gaat naar Jansen Grond- en Wegenbouw BV.", "Jansen Grond- en Wegenbouw BV"),
+        ("De woningcorporatie woonKracht renoveert de flats.", "woningcorporatie woonKracht"),
+        ("Vattenfall InCharge plaatst de palen.", "Vattenfall InCharge"),
+        ("De hengelsportvereniging De Karper wil een steiger.", "hengelsportvereniging De Karper"),
+    ],
+)
+def test_names_keep_their_branch_place_and_compound_parts(text: str, name: str) -> None:
+    assert name in [p.name for p in find_parties(text)]
+
+
+def test_a_kind_noun_before_a_place_takes_no_name() -> None:
+    assert [p.name for p in find_parties("Op maandag begint de aannemer in Kotten.")] == [
+        "aannemer"
+    ]
+
+
+def test_the_writers_own_municipality_is_not_a_neighbour() -> None:
+    letter = (
+        "Brummen, 3 maart 2027\n\nBeste bewoners,\n\nDe gemeente Voorst legt het fietspad aan "
+        "tot de grens.\nWij doen de rest.\n\nMet vriendelijke groet,\ngemeente Brummen"
+    )
+    kinds = {p.name: p.kind for p in find_parties(letter)}
+    assert kinds["gemeente Voorst"] == "buurgemeente"
+    assert kinds["gemeente Brummen"] == "gemeente"
+    assert kinds["bewoners"] == "bewoners"  # the salutation names the addressees
+    assert find_parties("De gemeente Voorst wil het fietspad aanleggen.")[0].kind == "gemeente"
+
+
+def test_brands_are_parties_wherever_they_stand() -> None:
+    from opdrachtassistent.lang.nl import find_brands
+
+    names = [p.name for p in find_brands("BuurtWerk en deltaPark doen mee; meld je via WhatsApp.")]
+    assert names == ["BuurtWerk", "deltaPark"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Omwonenden vragen om ook Huisartsenpost Oost en de kinderboerderij aan te haken.",
+            ["Huisartsenpost Oost", "kinderboerderij"],
+        ),
+        (
+            "De Wijkraad Noord, de IVN afdeling Ede en Bakkerij Roos zijn geraadpleegd.",
+            ["Wijkraad Noord", "IVN afdeling Ede", "Bakkerij Roos"],
+        ),
+        (
+            "Voor het ontwerp zijn gesproken: Parkmanagement Zuid en de Koninklijke Horeca "
+            "afdeling Ede.",
+            ["Parkmanagement Zuid", "Koninklijke Horeca afdeling Ede"],
+        ),
+    ],
+)
+def test_more_ways_of_listing_parties(text: str, names: list[str]) -> None:
+    assert [p.name for p in find_listed_parties(text)] == names
+
+
+def test_a_question_heading_is_no_party() -> None:
+    assert find_listed_parties("Wie zijn betrokken?\nDat leest u hieronder.") == []

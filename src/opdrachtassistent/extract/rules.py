@@ -375,7 +375,7 @@ def _stakeholders(
     found: list[tuple[int, Stakeholder]] = []
     names: list[str] = []
     lowered = nl.fold(text)
-    for party in [*nl.find_parties(text), *listed]:
+    for party in [*nl.find_parties(text), *listed, *nl.find_brands(text)]:
         folded = nl.fold(party.name)
         if commissioner and folded in nl.fold(commissioner):
             continue

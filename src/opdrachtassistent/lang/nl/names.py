@@ -24,9 +24,19 @@ from opdrachtassistent.lang.nl.tables.people import (
 )
 from opdrachtassistent.lang.nl.text import clean, dispatch, fold, tidy
 
-_CAPWORD = r"(?!(?:" + NOT_NAMES + r")\b)[A-Z\u00C0-\u00DE][\w'’&\-]*"
+# A capitalised word, a brand with a lower-case start ("deltaWonen") or a compound split
+# by "- en" ("Grond- en Wegenbouw").
+_CAPWORD = (
+    r"(?!(?:" + NOT_NAMES + r")\b)(?:[A-Z\u00C0-\u00DE][\w'’&\-]*|[a-z]{2,}[A-Z][\w'’&\-]*)"
+    r"(?:(?<=-)[ \t]+en[ \t]+[A-Z\u00C0-\u00DE][\w'’&\-]*)?"
+)
+# "in Kotten", "op Texel" after a noun say where, not who: a name starts with one of these
+# only with a second particle ("in 't Veld", "op den Brouw").
+_PLACE_PREPOSITION = r"(?!(?:in|op|uit|voor)[ \t]+[A-Z])"
 _NAME_RE = re.compile(
-    r"[ \t]+((?:"
+    r"[ \t]+"
+    + _PLACE_PREPOSITION
+    + r"((?:"
     + TUSSENVOEGSELS
     + r"[ \t]+){0,3}"
     + _CAPWORD
@@ -37,7 +47,9 @@ _NAME_RE = re.compile(
     + r"){0,3})"
 )
 _NAME_EN_RE = re.compile(
-    r"[ \t]+((?:"
+    r"[ \t]+"
+    + _PLACE_PREPOSITION
+    + r"((?:"
     + TUSSENVOEGSELS
     + r"[ \t]+){0,3}"
     + _CAPWORD
@@ -101,6 +113,10 @@ def _apposition(orig: str, start: int, end: int, name_end: int) -> tuple[int, in
     the new span and "wethouder De Boer (Wonen)", or None when no person stands beside it."""
     role = _ARTICLE_START.sub("", tidy(orig[start:end]))
     role, _, unit = role.partition(" van ")  # "hoofd van de afdeling" + "Wegen"
+    # A portfolio may hold "en" ("wethouder Jeugd en Sport, de heer Oskam").
+    joined = name_after(orig, end, allow_en=True)
+    if joined > name_end and _APPOS_AFTER.match(orig, joined):
+        name_end = joined
     portfolio = tidy(_ARTICLE_START.sub("", unit) + " " + orig[end:name_end])
     after = _APPOS_AFTER.match(orig, name_end)
     if after:
@@ -138,6 +154,8 @@ _MARK_AFTER = re.compile(
     r"zijn|zal|zal optreden als|treedt als)?\s*(?:de\s+|het\s+|onze\s+)?(?:formele\s+)?"
     r"(?:bestuurlijke?\s+|ambtelijke?\s+|eerste\s+|enige\s+)?(?:opdrachtgever|opdrachtgeefster|"
     r"eigenaar van|geeft de opdracht|heeft (?:de )?opdracht gegeven|verstrekt de opdracht)"
+    r"|\s*,?\s*(?:aan te wijzen|aangewezen|te benoemen|benoemd)\s+(?:als|tot)\s+(?:de\s+)?"
+    r"(?:bestuurlijke?\s+|ambtelijke?\s+)?(?:portefeuillehouder\s+en\s+)?opdrachtgever"
     r"|\s*\((?:[^()]{0,25}?[,;/]\s*)?(?:bestuurlijke?\s+|ambtelijke?\s+)?opdrachtgever"
 )
 _LABEL_AFTER = re.compile(r"\s*(?:is\b|:)")
@@ -169,7 +187,8 @@ class _Mention:
 
 _ARTICLE_START = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
 _BODY = re.compile(
-    r"college|b\s*(?:&|en)\s*w|raad|stuurgroep|bestuur|staten|directie|overleg|groep|commissie"
+    r"college|b\s*(?:&|en)\s*w|(?<!heem)raad|stuurgroep|bestuur|staten|directie|overleg|groep|"
+    r"commissie"
 )
 
 

@@ -27,15 +27,19 @@ from opdrachtassistent.lang.nl.tables.parties import (
     PartyKind,
 )
 from opdrachtassistent.lang.nl.tables.party_lists import (
+    BRANCH_WORDS,
     CONTRACTOR_WORDS,
     ITEM_LEADS,
     LEGAL_SUFFIXES,
     LIST_AFTER_CUE,
     LIST_BEFORE_CUE,
+    LIST_BEFORE_LEAD,
     LIST_LABELS,
+    NOT_BRANDS,
     NOT_PARTY_WORDS,
     PLACE_SUFFIXES,
     PLURAL_HEADS,
+    SALUTATION,
     VERB_WORDS,
 )
 from opdrachtassistent.lang.nl.tables.people import HONORIFICS
@@ -82,6 +86,9 @@ _CONTRACTOR_RE = re.compile(CONTRACTOR_WORDS)
 # The names after a plural head: "Baarn en Soest", "Zeist, De Bilt en Bunnik".
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|\ben\b|\bof\b)(?=[ \t]+[A-Z])")
 
+_BRANCH = re.compile(r"[ \t]+" + BRANCH_WORDS + r"(?=[ \t]+[A-Z])")
+_NAME_TAKES_PLACE = re.compile(r"(?:stichting|bond|vereniging|federatie)$")
+_SALUTATION = re.compile(SALUTATION, re.MULTILINE)
 _Hit = tuple[int, int, str, bool, str | None]  # start, end, kind, qualified, name if not as written
 
 
@@ -116,6 +123,20 @@ def _plural_names(orig: str, f: str, start: int, end: int, kind: str) -> list[_H
     return hits
 
 
+def _with_branch(orig: str, f: str, hit: _Hit) -> _Hit:
+    """A named party with its branch or place: "Fietsersbond afdeling Zeist",
+    "Bomenstichting Wageningen"."""
+    start, end, kind, qualified, written = hit
+    if written is not None or not qualified:
+        return hit
+    branch = _BRANCH.match(orig, end)
+    if branch:
+        end = max(end, name_after(orig, branch.end()))
+    elif _NAME_TAKES_PLACE.search(f[start:end]):
+        end = name_after(orig, end)
+    return start, end, kind, qualified, written
+
+
 def _party_hits(orig: str, f: str) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in _PARTY_RE.finditer(f):
@@ -127,8 +148,8 @@ def _party_hits(orig: str, f: str) -> list[_Hit]:
             written = orig[m.start() : m.end()]
             if word in CASED_NAMES and not (written[:2].isupper() or written.istitle()):
                 continue
-            hits.append((m.start(), m.end(), kind, True, None))
-            continue
+            hits.append((m.start(), name_after(orig, m.end()), kind, True, None))
+            continue  # "Vattenfall InCharge", "Enexis Netbeheer"
         end = m.end()
         plural = _plural_names(orig, f, m.start(), end, kind)
         if plural:
@@ -153,6 +174,7 @@ def _party_hits(orig: str, f: str) -> list[_Hit]:
         else h
         for h in hits
     ]
+    hits = [_with_branch(orig, f, h) for h in hits]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     chosen: list[_Hit] = []
     last_end = -1
@@ -164,6 +186,24 @@ def _party_hits(orig: str, f: str) -> list[_Hit]:
             chosen[-1] = (chosen[-1][0], h[1], h[2], True, None)  # "aannemer X" + " BV"
             last_end = h[1]
     return chosen
+
+
+HEADER_LINES, FOOTER_LINES, MIN_DOCUMENT_LINES = 3, 4, 5
+SIGNATURE_WORDS = 6  # a longer closing line is body text, not a signature
+HEADING_WORDS = 8  # a longer opening line is body text, not a heading
+
+
+def _elsewhere(orig: str, name: str) -> bool:
+    """Whether a named gemeente is another municipality than the writer's: in a document
+    (a letter, a mail, minutes) the writer's own one stands in its heading or signature."""
+    lines = [line for line in orig.splitlines() if line.strip()]
+    if len(lines) < MIN_DOCUMENT_LINES or not name.casefold().startswith("gemeente "):
+        return False
+    place = fold(name.split(" ", 1)[1])
+    header = [line for line in lines[:HEADER_LINES] if len(line.split()) <= HEADING_WORDS]
+    footer = [line for line in lines[-FOOTER_LINES:] if len(line.split()) <= SIGNATURE_WORDS]
+    own = fold(" ".join(header + footer))
+    return place not in own
 
 
 def find_parties(text: str) -> list[Party]:
@@ -190,6 +230,17 @@ def find_parties(text: str) -> list[Party]:
         for kind, qualified, name in usable:
             if qualified:
                 named.setdefault(kind, []).append(fold(name))
+        greeted = _SALUTATION.search(f)
+        if greeted:
+            who = greeted["who"]
+            usable.insert(
+                0,
+                (
+                    "bewoners" if who.startswith("bewoner") else who,
+                    False,
+                    who if who.endswith(("s", "n")) else who + "s",
+                ),
+            )
         parties: list[Party] = []
         keys: set[tuple[str, str]] = set()
         for kind, qualified, name in usable:
@@ -201,8 +252,35 @@ def find_parties(text: str) -> list[Party]:
                 if kind in SINGLE_ORG or any(word in n for n in named[kind]):
                     continue
             keys.add(key)
+            if kind == "gemeente" and qualified and _elsewhere(orig, name):
+                kind = "buurgemeente"
             parties.append(Party(name=name, kind=kind))
         return parties
+    except Exception:
+        return []
+
+
+# --------------------------------------------------------------------------- brands
+
+_BRAND = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][a-z][\w]*|[a-z]{2,}[A-Z][a-z][\w]*)(?![\w-])")
+_NOT_BRAND = re.compile("(?:" + "|".join(NOT_BRANDS) + ")$")
+MIN_BRAND = 6
+
+
+def find_brands(text: str) -> list[Party]:
+    """Organisations written as a brand, with a capital inside the word ("deltaWonen",
+    "WarmteStad", "MyWheels"): a party wherever it stands; kind from its words or ""."""
+    try:
+        orig = clean(text)
+        out: list[Party] = []
+        for m in _BRAND.finditer(orig):
+            word = m.group()
+            if len(word) < MIN_BRAND or _NOT_BRAND.match(fold(word)):
+                continue
+            if find_frameworks(word) or find_instruments(word) or word in (p.name for p in out):
+                continue
+            out.append(Party(name=word, kind=kind_of(None, word) or ""))
+        return out
     except Exception:
         return []
 
@@ -233,7 +311,13 @@ _ITEM_TAIL = re.compile(
 _NOT_PARTY = re.compile(r"^" + _alternation(NOT_PARTY_WORDS) + r"$")
 _VERB = re.compile(r"\b" + _alternation(VERB_WORDS) + r"\b")
 _PLACE_WORD = re.compile(r"[A-Z][\w'-]*" + PLACE_SUFFIXES + r"$")
-_PERSON_LEAD = re.compile(r"^(?:" + HONORIFICS + r")(?:\s|$)")
+_PERSON_LEAD = re.compile(r"(?:^|\s)(?:" + HONORIFICS + r")(?:\s|$)")
+_BEFORE_LEAD = re.compile(LIST_BEFORE_LEAD)
+# A capitalised name and what follows it: "Wijdemeren een concessie aanbesteed".
+_PROPER_RUN = re.compile(
+    r"^[A-Z\u00c0-\u00de][\w'&.-]*(?:\s+(?:(?:van|de|der|den|het|'t|voor|op|aan|en|afdeling)\s+)*"
+    r"[A-Z\u00c0-\u00de0-9][\w'&.-]*)*"
+)
 _NUMBER = re.compile(r"(?<![A-Za-z])\d")
 _WORDLIKE = re.compile(r"^[^\W\d_][\w'&.-]*(?:\s+[\w'&.-]+)*$")  # words, not markup or emoji
 MAX_ITEM_WORDS = 7  # a longer list item is a sentence, not a name
@@ -248,7 +332,9 @@ def _spans(orig: str, f: str) -> list[tuple[int, int]]:
         spans.append((m.end(), end.start() if end else len(f)))
     for m in _BEFORE_CUE.finditer(f):
         starts = [x.end() for x in _CLAUSE_END.finditer(f, 0, m.start())]
-        spans.append((starts[-1] if starts else 0, m.start()))
+        start = starts[-1] if starts else 0
+        leads = [x.end() for x in _BEFORE_LEAD.finditer(f, start, m.start())]
+        spans.append((leads[-1] if leads else start, m.start()))
     return spans
 
 
@@ -267,13 +353,16 @@ def _item_party(item: str) -> Party | None:
     amount, a theme, a document, a place, a person)."""
     written = _ITEM_LEAD.sub("", tidy(item))
     item = tidy(_ITEM_TAIL.sub("", written))
+    proper = _PROPER_RUN.match(item)
+    if proper and item[proper.end() :].strip()[:1].islower():
+        item = proper.group()  # the name, not the clause it starts
     words = item.split()
     if not words or len(words) > MAX_ITEM_WORDS or len(item) < 2 or not _WORDLIKE.match(item):
         return None
     f = fold(item)
     if _NUMBER.search(item) or _VERB.search(f) or _NOT_PARTY.match(f.split()[0]):
         return None
-    if ROLE_RE.match(f) or _PERSON_LEAD.match(f):
+    if ROLE_RE.match(f) or _PERSON_LEAD.search(f):
         return None  # "wethouder Schouten", "mevrouw Kok": people, not parties
     if _PLACE_WORD.search(item) and not any(w[:1].islower() for w in words[:-1]):
         return None  # "de Dorpsstraat"
@@ -287,6 +376,12 @@ def _item_party(item: str) -> Party | None:
     if kind == "gemeente" and len(words) == 1:
         return None  # "gemeente" in a list of those present is the writer's own
     return Party(name=item, kind=kind)
+
+
+def _widens(item: str, known: Party) -> bool:
+    """A capitalised item that holds a found party's name and more ("ZLTO afdeling Veghel"
+    around "afdeling Veghel"): the item is the party."""
+    return item[:1].isupper() and fold(known.name) in fold(item) and len(item) > len(known.name)
 
 
 def find_listed_parties(text: str, *, answer: bool = False) -> list[Party]:
@@ -308,8 +403,19 @@ def find_listed_parties(text: str, *, answer: bool = False) -> list[Party]:
             found = find_parties(orig[start:end])
             for raw in _ITEM_SEP.split(_masked(orig, f, start, end)):
                 piece = raw.replace("\x00", ",").replace("\x01", "e")
-                if not find_parties(piece):
-                    found.extend(p for p in [_item_party(piece)] if p)
+                folded = fold(piece).strip()
+                if any(folded.startswith(fold(p.name).split(" ", 1)[-1]) for p in found):
+                    continue  # "Wijdemeren ..." after "de gemeenten Gooise Meren en"
+                known = find_parties(piece)
+                whole = _item_party(piece)
+                if known and whole and all(_widens(whole.name, k) for k in known):
+                    # "de ZLTO afdeling Veghel", "de Koninklijke Horeca afdeling Weert"
+                    inside = {fold(k.name) for k in known}
+                    found = [p for p in found if fold(p.name) not in inside]
+                    kind = next((k.kind for k in known if k.kind != "gemeente"), "")
+                    found.append(Party(name=whole.name, kind=kind))
+                elif not known and whole:
+                    found.append(whole)
             span = f[start:end]
             found.sort(key=lambda p: span.find(fold(p.name)) % (len(span) + 1))
             for party in found:

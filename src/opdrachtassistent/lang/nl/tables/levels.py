@@ -21,6 +21,7 @@ BESTUURLIJK_WORDS: tuple[str, ...] = (
     r"dagelijks bestuur",
     r"algemeen bestuur",
     r"dijkgraaf",
+    r"heemraad",
     r"minister",
     r"staatssecretaris",
     r"bestuurders?",

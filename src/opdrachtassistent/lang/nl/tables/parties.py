@@ -118,6 +118,7 @@ KINDS: dict[str, PartyKind] = {
         "role": "eigenaar van woningen; aansluiting en planning van renovatie",
         "scores": (4, 4),
         "nouns": (
+            r"woningstichting",
             r"woningcorporaties?",
             r"woningbouwcorporaties?",
             r"corporaties?",
@@ -218,6 +219,8 @@ KINDS: dict[str, PartyKind] = {
         "role": "beheert de waterleidingen; vervanging afstemmen",
         "scores": (3, 3),
         "nouns": (
+            r"waterleidingmaatschappij",
+            r"drinkwatermaatschappij",
             r"drinkwaterbedrijf",
             r"drinkwaterbedrijven",
             r"waterbedrijf",
@@ -504,6 +507,10 @@ KINDS: dict[str, PartyKind] = {
         "role": "gebruikers van de openbare ruimte: hinder, inspraak en draagvlak",
         "scores": (2, 5),
         "nouns": (
+            r"buurtplatform",
+            r"wijkoverleg",
+            r"dorpsbelang(?:en)?",
+            r"buurtbelang(?:en)?",
             r"klankbordgroep(?:en)?",
             r"wijkplatform",
             r"dorpsplatform",
@@ -608,9 +615,10 @@ KINDS: dict[str, PartyKind] = {
         "role": "gebruiker van het gebied of de accommodatie; hinder, inspraak en draagvlak",
         "scores": (2, 4),
         "nouns": (
-            r"(?:sport|tennis|voetbal|hockey|korfbal|handbal|atletiek|zwem|ijs|schaak|muziek|"
-            r"golf|wieler|honkbal|rugby|volleybal|roei|zeil|hengel|schiet|gym)"
-            r"(?:vereniging(?:en)?|club)",
+            r"\w*(?:sport|tennis|voetbal|hockey|korfbal|handbal|atletiek|zwem|ijs|schaak|muziek|"
+            r"golf|wieler|honkbal|rugby|volleybal|roei|zeil|hengel|schiet|gym|scheepvaart|"
+            r"visserij)\w*(?:vereniging(?:en)?|club)",
+            r"reddingsbrigade",
             r"sportclubs?",
             r"sportverenigingen",
             r"scouting(?:groep)?",
@@ -683,6 +691,7 @@ KINDS: dict[str, PartyKind] = {
         "role": "voert het werk uit",
         "scores": (2, 3),
         "nouns": (
+            r"bureau",
             r"aannemingsbedrijf",
             r"aannemersbedrijf",
             r"aannemerscombinatie",
@@ -755,6 +764,7 @@ NEEDS_QUALIFIER_WORDS = frozenset(
         "firma",
         "fa.",
         "gemeenten",
+        "bureau",
     }
 )
 # Kinds that take a "van de Kerkstraat" style qualifier.

@@ -43,6 +43,8 @@ LIST_AFTER_CUE: tuple[str, ...] = (
     r"aan\s+tafel\s+zitten",
     r"deelnemers\s+waren",
     r"aanwezig\s+waren",
+    r"(?:zijn|waren|is|worden|werden)\s+(?:ook\s+)?(?:betrokken|gesproken|geraadpleegd|gehoord|"
+    r"uitgenodigd|geinformeerd)",
 )
 # Words that close a clause whose start lists parties ("X en Y willen we aanhaken").
 LIST_BEFORE_CUE: tuple[str, ...] = (
@@ -54,7 +56,17 @@ LIST_BEFORE_CUE: tuple[str, ...] = (
     r"(?:is|zijn)\s+(?:ook\s+)?(?:aangehaakt|betrokken|aan\s+boord)",
     r"(?:ook\s+)?aan\s+boord",
     r"(?:sluit|sluiten)\s+(?:ook\s+)?aan",
+    r"(?:aan\s+te\s+haken|te\s+betrekken|te\s+informeren|mee\s+te\s+nemen|uit\s+te\s+nodigen)",
+    r"(?:zijn|is|wordt|werd|werden|worden|waren)\s+(?:ook\s+)?(?:geraadpleegd|gehoord|gesproken|"
+    r"ingelicht|"
+    r"geinformeerd|uitgenodigd|betrokken)",
 )
+# Words after which a closing cue's list begins ("Leden vragen om ook X en Y aan te haken").
+LIST_BEFORE_LEAD = r"\b(?:om|dat|ook|graag|nog|verder|willen|gaan|moeten|zullen|vragen|we|wij)\b"
+# Qualifiers that stay with an organisation's name ("Fietsersbond afdeling Zeist").
+BRANCH_WORDS = r"(?:afdeling|regio|district|kring)"
+# Salutations that name the addressees as a party ("Beste bewoners,").
+SALUTATION = r"^[ \t]*(?:beste|geachte)[ \t]+(?P<who>bewoners?|omwonenden|ondernemers|ouders)\b"
 # Words that begin a list item which is plainly not a party: an activity, a document, a
 # thing or a time ("de planning", "werkzaamheden", "kosten").
 NOT_PARTY_WORDS: tuple[str, ...] = (
@@ -134,6 +146,14 @@ NOT_PARTY_WORDS: tuple[str, ...] = (
     r"waarschijnlijk",
     r"sowieso",
     r"zeker",
+    r"namens",
+    r"leden",
+    r"wie",
+    r"wat",
+    r"welke",
+    r"waar",
+    r"wanneer",
+    r"bij",
 )
 # Street and place words: "de Dorpsstraat" in a list is where, not who.
 PLACE_SUFFIXES = (
@@ -196,9 +216,33 @@ VERB_WORDS: tuple[str, ...] = (
     r"vindt",
     r"weten",
     r"weet",
+    r"vragen",
+    r"vraagt",
+    r"legt",
+    r"leggen",
+    r"plaatst",
+    r"plaatsen",
 )
 # Words that lead into a list item and are not part of the name ("onder andere", "ook").
 ITEM_LEADS = (
     r"(?:(?:onder\s+andere|o\.a\.|zoals|bijvoorbeeld|ook|nog|verder|daarnaast|natuurlijk|"
     r"uiteraard|met|de|het|een|onze|alle)\s+)+"
+)
+# Words written like a brand ("WhatsApp") that name a tool or a document, not a party.
+NOT_BRANDS: tuple[str, ...] = (
+    r"whatsapp",
+    r"youtube",
+    r"linkedin",
+    r"facebook",
+    r"powerpoint",
+    r"sharepoint",
+    r"onedrive",
+    r"teamviewer",
+    r"iphone",
+    r"ipad",
+    r"eherkenning",
+    r"digid",
+    r"mijnoverheid",
+    r"powerbi",
+    r"excel",
 )

@@ -29,6 +29,7 @@ COMMISSIONER_ROLES: tuple[tuple[str, bool], ...] = (
     (r"(?:de\s+)?(?:provinciale|gedeputeerde)\s+staten", False),
     (r"(?:het\s+)?(?:dagelijks|algemeen)\s+bestuur", False),
     (r"(?:de\s+)?dijkgraaf", True),
+    (r"(?:de\s+)?heemraad", True),
     (r"(?:de\s+)?(?:gemeente)?raad", False),
     (r"(?:de\s+)?(?:(?:bestuurlijke|ambtelijke|integrale)\s+)?stuurgroep", True),
     (r"(?:het\s+)?(?:bestuurlijk|ambtelijk|regionaal|portefeuillehouders)\s+overleg", False),
