@@ -8,7 +8,9 @@ commission's types only.
 
 from __future__ import annotations
 
-from opdrachtassistent.commission import Commission, Origin
+from collections.abc import Callable
+
+from opdrachtassistent.commission import Commission, Origin, Stakeholder
 
 # Every place a value lives, in document order: a single value, a list of items keyed
 # "<path>.<index>", or the stakeholders (each keyed "stakeholders.<index>", with the parts
@@ -74,3 +76,58 @@ def _at(c: Commission, path: str) -> object:
     for part in path.split("."):
         obj = getattr(obj, part)
     return obj
+
+
+def value_of(c: Commission, path: str) -> object:
+    """The value at a value path: "goal.themes.1" is the second theme."""
+    obj: object = c
+    for part in path.split("."):
+        obj = obj[int(part)] if part.isdigit() and isinstance(obj, list) else getattr(obj, part)
+    return obj
+
+
+def field_of(path: str) -> str:
+    """The path without its index: "stakeholders.2.role" -> "stakeholders.role"."""
+    return ".".join(p for p in path.split(".") if not p.isdigit())
+
+
+def key_of(c: Commission, path: str) -> tuple[str, str]:
+    """What identifies a value across re-indexing: its field and its (folded) value; a
+    party's role or interest goes with the party's name."""
+    field = field_of(path)
+    value = value_of(c, path)
+    if field.startswith("stakeholders."):
+        owner = value_of(c, path.rpartition(".")[0])
+        assert isinstance(owner, Stakeholder)
+        return field, fold_value(owner.name) + "\n" + fold_value(value)
+    return field, fold_value(value)
+
+
+def fold_value(value: object) -> str:
+    """A comparable form of one value: a party by its name, text case- and space-folded."""
+    if isinstance(value, Stakeholder):
+        value = value.name
+    if isinstance(value, str):
+        return " ".join(value.casefold().split())
+    return repr(value)
+
+
+def carry(old: Commission | None, new: Commission, fresh: Callable[[str], Origin]) -> None:
+    """Rebuild `new.provenance` after a change from `old`: a value that was already there
+    keeps its origin (also when its list was re-indexed), an entry recorded during the
+    change (a proposed default) stays, and every other value gets `fresh(path)`."""
+    before = old.provenance if old is not None else {}
+    recorded = {k: v for k, v in new.provenance.items() if before.get(k) != v}
+    pool: dict[tuple[str, str], list[Origin]] = {}
+    old_paths = value_paths(old) if old is not None else []
+    for path in old_paths:
+        if old is not None and path in before:
+            pool.setdefault(key_of(old, path), []).append(before[path])
+    out: dict[str, Origin] = {}
+    for path in value_paths(new):
+        if path in recorded:
+            out[path] = recorded[path]
+            continue
+        same = pool.get(key_of(new, path))
+        out[path] = same.pop(0) if same else fresh(path)
+    new.provenance = out

@@ -30,19 +30,22 @@ from opdrachtassistent.commission import (
     SECTION_TITLES,
     SECTIONS,
     Commission,
+    Origin,
     SectionKey,
     Stakeholder,
 )
 from opdrachtassistent.dialogue import commands as cmd
 from opdrachtassistent.dialogue import texts, understand, why
-from opdrachtassistent.dialogue.merging import merge_extraction
+from opdrachtassistent.dialogue.merging import merge_extraction, record_origins
 from opdrachtassistent.dialogue.phrasing import fill, known, open_questions_for, summary
 from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.extract.base import Extraction, Extractor
+from opdrachtassistent.extract.evidence import Evidence, model_values
 from opdrachtassistent.extract.rules import MAX_TEXT, RulesExtractor, attach_roles
 from opdrachtassistent.fields import SCALAR_FIELDS, value_at
 from opdrachtassistent.fmt import join_nl
 from opdrachtassistent.passages import Passage, Retriever
+from opdrachtassistent.provenance import carry, value_of, value_paths
 
 __all__ = [
     "ChatMessage",
@@ -125,6 +128,10 @@ class Interview:
         self._s = state or InterviewState()
         self._proposed: list[str] = []
         self._before: dict[str, object] = {}
+        # What the language model contributed to this turn's extractions (provenance "llm").
+        self._model: set[tuple[str, str]] = set()
+        if state is not None:
+            _backfill_origins(self._s)
 
     # -- public API -------------------------------------------------------------------
 
@@ -182,6 +189,20 @@ class Interview:
         if not text.strip():
             return self._turn(texts.EMPTY_INPUT + "\n\n" + self._question(), follow_up=False)
         self._s.messages.append(ChatMessage(role="user", content=text))
+        before = self._s.commission.model_copy(deep=True)
+        self._model = set()
+        turn = self._respond(text, notes)
+        record_origins(
+            before,
+            self._s.commission,
+            text,
+            source="user",
+            turn=self._turn_number(),
+            model=self._model,
+        )
+        return turn
+
+    def _respond(self, text: str, notes: list[str]) -> Turn:
         if self._s.phase in ("confirm", "done"):
             commands = understand.read_after_summary(text, self._extract)
             return self._after_summary(commands, text, notes)
@@ -198,8 +219,11 @@ class Interview:
         )
 
     def edit(self, commission: Commission) -> Turn:
-        """Take a direct edit of the document (from the app) and carry on consistently."""
+        """Take a direct edit of the document (from the app) and carry on consistently;
+        values the edit changed or added get the origin "edit", the rest keep theirs."""
+        before = self._s.commission
         self._s.commission = Commission.model_validate(commission.model_dump())
+        carry(before, self._s.commission, lambda _path: Origin(source="edit"))
         self._refresh_open()
         if self._s.phase in ("confirm", "done"):
             self._s.phase = "confirm"
@@ -285,7 +309,7 @@ class Interview:
             return False
         self._proposed = [s.name for s in missing]
         for s in missing:
-            _propose_role(s)
+            _propose_role(c, s)
         self._refresh_open()
         return self._is_complete("stakeholders")
 
@@ -309,10 +333,14 @@ class Interview:
 
     def _extract(self, text: str, section: SectionKey | None) -> Extraction:
         try:
-            return self._extractor.extract(text, section=section)
+            extraction = self._extractor.extract(text, section=section)
         except OpdrachtError as exc:
             log.warning("extractor failed, falling back to the offline rules: %s", exc)
             return RulesExtractor().extract(text, section=section)
+        if not isinstance(self._extractor, RulesExtractor):
+            rules = RulesExtractor().extract(text, section=section)
+            self._model |= model_values(extraction, rules)
+        return extraction
 
     def _apply(
         self, e: Extraction, *, current: SectionKey | None, correction: bool, text: str = ""
@@ -326,7 +354,7 @@ class Interview:
             # as a proposal instead of reopening that section.
             for s in self._s.commission.stakeholders:
                 if not (s.role or s.interest):
-                    _propose_role(s)
+                    _propose_role(self._s.commission, s)
         if changes:
             self._refresh_open()
         return changes
@@ -433,6 +461,10 @@ class Interview:
 
     # -- helpers -------------------------------------------------------------------------
 
+    def _turn_number(self) -> int:
+        """The 1-based number of the user's latest answer ("beurt 3")."""
+        return sum(1 for m in self._s.messages if m.role == "user")
+
     def _is_complete(self, section: SectionKey) -> bool:
         return self._s.commission.section_status(section).state == "compleet"
 
@@ -443,10 +475,34 @@ class Interview:
         return self._s.commission.section_status(section).missing
 
 
-def _propose_role(s: Stakeholder) -> None:
-    """The usual role of the party's kind, marked as a proposal the user can correct."""
+def _propose_role(c: Commission, s: Stakeholder) -> None:
+    """The usual role of the party's kind, marked as a proposal the user can correct (and
+    as a default in the provenance, never as something the user said)."""
     s.role = texts.DEFAULT_ROLES.get(s.kind or "", texts.DEFAULT_ROLE_UNKNOWN)
     s.role += texts.DEFAULT_ROLE_SUFFIX
+    index = next(i for i, x in enumerate(c.stakeholders) if x is s)
+    c.provenance[f"stakeholders.{index}.role"] = Origin(source="default")
+
+
+def _backfill_origins(state: InterviewState) -> None:
+    """A state saved before provenance existed: find each value in the user's answers (the
+    first answer that quotes it), so a resumed conversation shows where values came from."""
+    c = state.commission
+    missing = [p for p in value_paths(c) if p not in c.provenance]
+    if not missing:
+        return
+    answers = [m.content for m in state.messages if m.role == "user"]
+    evidence = [Evidence(a) for a in answers]
+    for path in missing:
+        value = value_of(c, path)
+        if path.endswith(".role") and str(value).endswith(texts.DEFAULT_ROLE_SUFFIX):
+            c.provenance[path] = Origin(source="default")
+            continue
+        found = next(
+            ((i, q) for i, e in enumerate(evidence, 1) if (q := e.quote_at(c, path))), None
+        )
+        turn, quote = found if found else (None, None)
+        c.provenance[path] = Origin(source="user", quote=quote, turn=turn)
 
 
 def _scalars(c: Commission) -> dict[str, object]:

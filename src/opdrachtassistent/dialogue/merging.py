@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from opdrachtassistent.commission import MIN_TEXT_WORDS, Commission, SectionKey, Stakeholder
+from opdrachtassistent.commission import (
+    MIN_TEXT_WORDS,
+    Commission,
+    Origin,
+    SectionKey,
+    Source,
+    Stakeholder,
+)
 from opdrachtassistent.dialogue.understand import names_field
 from opdrachtassistent.extract.base import Extraction
+from opdrachtassistent.extract.evidence import Evidence
 from opdrachtassistent.fields import FIELD_SECTION, SCALAR_FIELDS, TYPED_SCALARS, Field, value_at
 from opdrachtassistent.fmt import dutch_date, euro, join_nl, number
+from opdrachtassistent.provenance import carry, key_of
 
 
 def merge_extraction(
@@ -93,6 +102,34 @@ def merge_extraction(
     if enriched:
         changes.append(("stakeholders", "rol van " + join_nl(enriched)))
     return changes
+
+
+def record_origins(
+    before: Commission | None,
+    c: Commission,
+    text: str,
+    *,
+    source: Source,
+    turn: int | None = None,
+    document: str | None = None,
+    model: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+) -> None:
+    """Give every value that `text` added or changed (since `before`) its origin: `source`
+    with the sentence of `text` that gave it; "llm" for the values in `model` (what the
+    language model contributed, see `evidence.model_values`). Values already there keep
+    theirs."""
+    evidence = Evidence(text)
+
+    def fresh(path: str) -> Origin:
+        by_model = key_of(c, path) in model
+        return Origin(
+            source="llm" if by_model else source,
+            quote=evidence.quote_at(c, path),
+            document=document,
+            turn=turn,
+        )
+
+    carry(before, c, fresh)
 
 
 def _label(f: Field, value: object) -> str:

@@ -6,12 +6,12 @@ notes say is filled in; what a complete commission still lacks becomes an open q
 
 from __future__ import annotations
 
-from opdrachtassistent.commission import SECTIONS, Commission, Origin
-from opdrachtassistent.dialogue.merging import merge_extraction
+from opdrachtassistent.commission import SECTIONS, Commission
+from opdrachtassistent.dialogue.merging import merge_extraction, record_origins
 from opdrachtassistent.dialogue.phrasing import open_questions_for
 from opdrachtassistent.extract.base import Extractor
+from opdrachtassistent.extract.evidence import model_values
 from opdrachtassistent.extract.rules import RulesExtractor
-from opdrachtassistent.provenance import mark
 
 
 def draft(
@@ -23,9 +23,20 @@ def draft(
     names it (source "document"); without it the text is notes a user pasted ("user").
     """
     commission = Commission()
-    extraction = (extractor or RulesExtractor()).extract(text or "", section=None)
+    text = text or ""
+    extractor = extractor or RulesExtractor()
+    extraction = extractor.extract(text, section=None)
     merge_extraction(commission, extraction, current=None, correction=False)
-    origin = Origin(source="document", document=document) if document else Origin(source="user")
-    mark(commission, origin)
+    model: set[tuple[str, str]] = set()
+    if not isinstance(extractor, RulesExtractor):
+        model = model_values(extraction, RulesExtractor().extract(text, section=None))
+    record_origins(
+        None,
+        commission,
+        text,
+        source="document" if document else "user",
+        document=document,
+        model=model,
+    )
     commission.open_questions = [q for key in SECTIONS for q in open_questions_for(commission, key)]
     return commission
