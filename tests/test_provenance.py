@@ -13,6 +13,7 @@ from opdrachtassistent.extract.evidence import Evidence, quotes, sentence_spans
 from opdrachtassistent.extract.llm import merge_extractions
 from opdrachtassistent.extract.rules import RulesExtractor
 from opdrachtassistent.provenance import prune, value_of, value_paths
+from opdrachtassistent.ui.forms import apply_section_text, section_to_text
 
 NOTES = """Het riool in de Dorpsstraat zakt elk jaar verder in.
 De bewoners klagen over wateroverlast.
@@ -206,3 +207,20 @@ def test_an_edit_keeps_origins_across_reindexing_and_marks_what_changed() -> Non
     assert after.provenance["stakeholders.0"] == second
     assert after.provenance[f"frameworks.{len(after.frameworks) - 1}"] == Origin(source="edit")
     assert set(after.provenance) == set(value_paths(after))
+
+
+def test_the_section_editor_marks_edits_and_keeps_the_rest() -> None:
+    interview = _interview(SCENARIOS[0].id)
+    c = interview.commission
+    kept = c.provenance["stakeholders.2"]
+    lines = section_to_text(c, "stakeholders").splitlines()
+    edited = apply_section_text(c, "stakeholders", "\n".join(lines[1:]))
+    budget = c.provenance["resources.budget_eur"]
+    interview.edit(edited)
+    after = interview.commission
+    assert after.provenance["stakeholders.1"] == kept  # moved up one place with its value
+    assert after.provenance["resources.budget_eur"] == budget
+    text = section_to_text(after, "resources").replace("3.200.000", "3.400.000")
+    interview.edit(apply_section_text(after, "resources", text))
+    assert interview.commission.provenance["resources.budget_eur"] == Origin(source="edit")
+    assert set(interview.commission.provenance) == set(value_paths(interview.commission))

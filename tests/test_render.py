@@ -335,7 +335,13 @@ def test_docx_tables_for_stakeholders_resources_and_findings() -> None:
     assert len(findings.rows) == len(result.findings) + 1
     first = findings.rows[1].cells
     assert first[0].text == common.SEVERITY_LABELS[result.findings[0].severity]
-    assert "Knelpunten bij integrale uitvoering" in first[3].text
+    # The narrow source column refers to the numbered source list, not to long titles.
+    refs = [int(n) for n in first[3].text.split(", ")]
+    cited = common.source_list(result)
+    wanted = [common.passage_label(p) for p in result.findings[0].sources]
+    assert len(refs) == len(wanted)
+    assert all(cited[n - 1].startswith(label) for n, label in zip(refs, wanted, strict=True))
+    assert any("Knelpunten bij integrale uitvoering" in cited[n - 1] for n in refs)
     overview = by_header[("Onderdeel", "Status")]
     assert len(overview.rows) == len(SECTIONS) + 1
 

@@ -24,6 +24,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
 from opdrachtassistent.render import labels as common
+from opdrachtassistent.render import origins
 from opdrachtassistent.reviewing.checks import Review
 
 FONT = "Arial"
@@ -38,7 +39,8 @@ MARGIN_SIDE = Cm(2.5)
 COLUMN_WIDTHS: dict[tuple[str, ...], tuple[float, ...]] = {
     common.STAKEHOLDER_HEADER: (3.0, 2.8, 3.7, 3.0, 1.7, 1.8),
     common.RESOURCES_HEADER: (4.5, 11.5),
-    common.FINDINGS_HEADER: (2.6, 2.9, 7.0, 3.5),
+    common.FINDINGS_HEADER: (2.4, 2.8, 9.0, 1.8),
+    origins.HEADER: (3.0, 3.6, 3.2, 6.2),
     ("Onderdeel", "Status"): (5.5, 10.5),
 }
 
@@ -252,8 +254,8 @@ def _review(doc: _Doc, review: Review) -> None:
         (
             common.SEVERITY_LABELS[f.severity],
             SECTION_TITLES[f.section],
-            f.message,
-            common.source_text(f),
+            f"{f.message}\n{common.QUOTE_LEAD}: «{f.quote}»" if f.quote else f.message,
+            common.source_numbers(review, f),
         )
         for f in review.findings
     ]
@@ -262,6 +264,21 @@ def _review(doc: _Doc, review: Review) -> None:
     if sources:
         doc.add_heading(common.SOURCES_TITLE, level=2)
         _numbered(doc, sources)
+
+
+def _origins(doc: _Doc, c: Commission) -> None:
+    """The Herkomst appendix: every value with its source and the sentence that gave it."""
+    rows = origins.origin_rows(c)
+    if not rows:
+        return
+    doc.add_page_break()
+    doc.add_heading(origins.TITLE, level=1)
+    _muted(doc, origins.INTRO)
+    _table(
+        doc,
+        origins.HEADER,
+        [(r.label, r.value, r.source, f"«{r.quote}»" if r.quote else "") for r in rows],
+    )
 
 
 def to_docx(
@@ -301,6 +318,7 @@ def to_docx(
         _numbered(doc, questions)
     else:
         doc.add_paragraph("Geen open vragen.")
+    _origins(doc, c)
     if review is not None:
         _review(doc, review)
     out = io.BytesIO()

@@ -29,6 +29,7 @@ STAKEHOLDER_HEADER = ("Naam", "Soort partij", "Rol", "Belang", "Invloed", "Belan
 RESOURCES_HEADER = ("Middel", "Waarde")
 FINDINGS_HEADER = ("Risico", "Onderdeel", "Bevinding", "Bronnen")
 SOURCES_TITLE = "Bronnen"
+QUOTE_LEAD = "Zin in de invoer"  # before the sentence a finding is about
 
 
 def theme_label(theme: str) -> str:
@@ -114,6 +115,17 @@ def source_list(review: Review) -> list[str]:
                 label = passage_label(p)
                 seen[p.id] = f"{label} ({p.source})" if p.source else label
     return list(seen.values())
+
+
+def source_numbers(review: Review, finding: Finding) -> str:
+    """A finding's sources as their numbers in `source_list` ("1, 3"): a narrow table column
+    refers to the numbered list instead of repeating long titles."""
+    numbers: dict[str, int] = {}
+    for f in review.findings:
+        for p in f.sources:
+            numbers.setdefault(p.id, len(numbers) + 1)
+    ids = dict.fromkeys(p.id for p in finding.sources)
+    return ", ".join(str(numbers[i]) for i in ids)
 
 
 def findings_by_severity(review: Review) -> list[tuple[Severity, list[Finding]]]:

@@ -13,6 +13,7 @@ from datetime import date
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
 from opdrachtassistent.render import labels as common
+from opdrachtassistent.render import origins
 from opdrachtassistent.reviewing.checks import Review
 
 # Inline characters that start markup anywhere in a line (after `html.escape` took care of
@@ -108,6 +109,8 @@ def _review_lines(review: Review) -> list[str]:
         for f in findings:
             section = SECTION_TITLES[f.section]
             lines.append(f"- **{section}**: {escape_inline(f.message)}")
+            if f.quote:
+                lines.append(f"  _{common.QUOTE_LEAD}: «{escape_inline(f.quote)}»_")
             if f.sources:
                 lines.append(f"  _Bronnen: {escape_inline(common.source_text(f))}_")
         lines.append("")
@@ -117,6 +120,19 @@ def _review_lines(review: Review) -> list[str]:
         lines += [f"{i}. {escape_inline(s)}" for i, s in enumerate(sources, 1)]
         lines.append("")
     return lines
+
+
+def _origin_lines(c: Commission) -> list[str]:
+    """The Herkomst appendix: every value with its source and the sentence that gave it."""
+    rows = origins.origin_rows(c)
+    if not rows:
+        return []
+    lines = [f"## {origins.TITLE}", "", origins.INTRO, ""]
+    lines += _table(
+        origins.HEADER,
+        [(r.label, r.value, r.source, f"«{r.quote}»" if r.quote else "") for r in rows],
+    )
+    return [*lines, ""]
 
 
 def to_markdown(
@@ -162,6 +178,7 @@ def to_markdown(
         "Geen open vragen."
     ]
     lines.append("")
+    lines += _origin_lines(c)
     if review is not None:
         lines += _review_lines(review)
     return "\n".join(lines).rstrip() + "\n"

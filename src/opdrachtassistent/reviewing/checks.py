@@ -366,6 +366,13 @@ class _Pending:
         return SEVERITY_ORDER[self.severity], SECTIONS.index(self.section)
 
 
+def _quote(c: Commission, rule_id: str) -> str | None:
+    """The recorded sentence behind the value a rule's finding is about, if any."""
+    about = next((r.about for r in RULES if r.id == rule_id), None)
+    origin = c.provenance.get(about) if about else None
+    return origin.quote if origin else None
+
+
 def review(
     commission: Commission,
     *,
@@ -412,6 +419,7 @@ def review(
             rule=p.rule,
             message=p.message,
             sources=sources(p.rule, p.section, p.pins),
+            quote=_quote(commission, p.rule),
         )
         for p in found
     ]

@@ -27,6 +27,9 @@ class Finding(BaseModel):
     rule: str = Field(description="Stable rule id, e.g. 'mandaat_niveau'.")
     message: str = Field(description="Dutch: the risk in execution and what to add.")
     sources: list[Passage] = Field(default_factory=list)
+    # The sentence of the user's answer or the document that gave the value the finding is
+    # about (from the commission's provenance), so a reader can check it at its source.
+    quote: str | None = None
 
 
 class Review(BaseModel):
@@ -88,6 +91,7 @@ class Rule:
     when: str  # in English: when the rule fires
     message: Wording
     cite: Citation
+    about: str | None = None  # the value path the finding concerns, to quote its source
 
 
 @dataclass(frozen=True)

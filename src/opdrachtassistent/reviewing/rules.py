@@ -80,6 +80,7 @@ RULES: tuple[Rule, ...] = (
                 f"{_DOEL}effect-prestatie-en-activiteit-uit-elkaar-houden",
             ),
         ),
+        about="goal.statement",
     ),
     Rule(
         "geen_resultaten",
@@ -166,6 +167,7 @@ RULES: tuple[Rule, ...] = (
                 f"{_E}sturen-op-samenhang-begint-op-bestuurlijk-niveau",
             ),
         ),
+        about="mandate.commissioner",
     ),
     Rule(
         "niveau_onbekend",
@@ -349,6 +351,7 @@ RULES: tuple[Rule, ...] = (
             "budget van één discipline, verkokerde budgetten ontschotten",
             (f"{_K}budgetten-per-discipline", f"{_MIDDELEN}ontschotten-van-budgetten"),
         ),
+        about="resources.funding",
     ),
     Rule(
         "deadline_verstreken",
@@ -362,6 +365,7 @@ RULES: tuple[Rule, ...] = (
             "planning en doorlooptijd van de voorbereiding",
             (f"{_MIDDELEN}realistische-planning-en-doorlooptijd",),
         ),
+        about="resources.deadline",
     ),
     Rule(
         "deadline_te_krap",
@@ -382,6 +386,7 @@ RULES: tuple[Rule, ...] = (
             "te krappe planning, voorbereidingstijd netbeheerders en riolering",
             (f"{_K}te-krappe-planning", f"{_MIDDELEN}realistische-planning-en-doorlooptijd"),
         ),
+        about="resources.deadline",
     ),
     Rule(
         "geen_kaders",
@@ -464,6 +469,7 @@ RULES: tuple[Rule, ...] = (
                 f"{_ORG}wat-een-goede-projectorganisatie-bevat",
             ),
         ),
+        about="organisation",
     ),
     Rule(
         "open_vragen",

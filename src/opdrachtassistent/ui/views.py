@@ -18,6 +18,7 @@ from opdrachtassistent.dialogue.texts import WHY
 from opdrachtassistent.fmt import dutch_date, euro, number
 from opdrachtassistent.passages import Passage
 from opdrachtassistent.render import labels as common
+from opdrachtassistent.render import origins
 from opdrachtassistent.render.markdown import escape as escape_markdown
 
 if TYPE_CHECKING:
@@ -72,25 +73,51 @@ def progress_html(commission: Commission) -> str:
     )
 
 
-def _para(text: str | None) -> str:
+def bron_html(c: Commission, path: str, *, name: str | None = None) -> str:
+    """Where the value at `path` came from, beside it: a muted "bron" line whose quote
+    opens with the keyboard (a native <details>); empty when nothing is recorded."""
+    origin = c.provenance.get(path)
+    if origin is None:
+        return ""
+    where = origins.source_text(origin)
+    about = f"{e(name)}: " if name else ""
+    label = f'<span class="oa-sr"> van {e(origins.field_label(c, path))}</span>'
+    if not origin.quote:
+        return f'<span class="oa-bron">bron{label}: {about}{e(where)}</span>'
+    return (
+        f'<details class="oa-bron"><summary>bron{label}: {about}{e(where)}</summary>'
+        f"<q>{e(origin.quote)}</q></details>"
+    )
+
+
+def _para(text: str | None, bron: str = "") -> str:
     if not text or not text.strip():
         return f'<p class="oa-empty">{NOT_FILLED}</p>'
     blocks = [b for b in text.replace("\r", "").split("\n\n") if b.strip()]
-    return "".join("<p>" + e(b.strip()).replace("\n", "<br>") + "</p>" for b in blocks)
+    return "".join("<p>" + e(b.strip()).replace("\n", "<br>") + "</p>" for b in blocks) + bron
 
 
-def _list(items: Sequence[str]) -> str:
+def _list(items: Sequence[str], c: Commission | None = None, path: str = "") -> str:
     if not items:
         return f'<p class="oa-empty">{NOT_FILLED}</p>'
-    return "<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>"
+    return (
+        "<ul>"
+        + "".join(
+            f"<li>{e(item)}{bron_html(c, f'{path}.{i}') if c is not None else ''}</li>"
+            for i, item in enumerate(items)
+        )
+        + "</ul>"
+    )
 
 
-def _rows(rows: Sequence[tuple[str, str]]) -> str:
+def _rows(rows: Sequence[tuple[str, str] | tuple[str, str, str]]) -> str:
+    """A definition list; a row's third part is the HTML of its "bron" line."""
     return (
         "<dl>"
         + "".join(
-            f"<dt>{e(k)}</dt><dd{' class=oa-empty' if not v else ''}>{e(v or NOT_FILLED)}</dd>"
-            for k, v in rows
+            f"<dt>{e(row[0])}</dt><dd{' class=oa-empty' if not row[1] else ''}>"
+            f"{e(row[1] or NOT_FILLED)}{row[2] if len(row) > 2 else ''}</dd>"
+            for row in rows
         )
         + "</dl>"
     )
@@ -99,32 +126,42 @@ def _rows(rows: Sequence[tuple[str, str]]) -> str:
 def _section_body(c: Commission, key: SectionKey) -> str:
     match key:
         case "context":
-            return _para(c.context)
+            return _para(c.context, bron_html(c, "context"))
         case "goal":
             g = c.goal
+            themes = "".join(
+                bron_html(c, f"goal.themes.{i}", name=t.replace("_", " "))
+                for i, t in enumerate(g.themes)
+            )
             return (
-                _rows([("Doelstelling", g.statement or "")])
+                _rows([("Doelstelling", g.statement or "", bron_html(c, "goal.statement"))])
                 + "<h4>Beoogde resultaten</h4>"
-                + _list(g.results)
-                + _rows([("Thema's", ", ".join(t.replace("_", " ") for t in g.themes))])
+                + _list(g.results, c, "goal.results")
+                + _rows([("Thema's", ", ".join(t.replace("_", " ") for t in g.themes), themes)])
             )
         case "mandate":
             m = c.mandate
             return _rows(
                 [
-                    ("Opdrachtgever", m.commissioner or ""),
-                    ("Niveau", m.level or ""),
-                    ("Beslisruimte", m.decision_space or ""),
-                    ("Escalatie", m.escalation or ""),
+                    ("Opdrachtgever", m.commissioner or "", bron_html(c, "mandate.commissioner")),
+                    ("Niveau", m.level or "", bron_html(c, "mandate.level")),
+                    (
+                        "Beslisruimte",
+                        m.decision_space or "",
+                        bron_html(c, "mandate.decision_space"),
+                    ),
+                    ("Escalatie", m.escalation or "", bron_html(c, "mandate.escalation")),
                 ]
             )
         case "stakeholders":
             if not c.stakeholders:
                 return f'<p class="oa-empty">{NOT_FILLED}</p>'
             rows = "".join(
-                f"<tr><th scope='row'>{e(s.name)}</th><td>{e(s.kind or '')}</td>"
-                f"<td>{e(s.role or '')}</td><td>{e(s.interest or '')}</td></tr>"
-                for s in c.stakeholders
+                f"<tr><th scope='row'>{e(s.name)}{bron_html(c, f'stakeholders.{i}')}</th>"
+                f"<td>{e(s.kind or '')}</td>"
+                f"<td>{e(s.role or '')}{bron_html(c, f'stakeholders.{i}.role')}</td>"
+                f"<td>{e(s.interest or '')}{bron_html(c, f'stakeholders.{i}.interest')}</td></tr>"
+                for i, s in enumerate(c.stakeholders)
             )
             return (
                 "<table class='oa-table'><caption class='oa-sr'>Stakeholders</caption><thead><tr>"
@@ -135,21 +172,30 @@ def _section_body(c: Commission, key: SectionKey) -> str:
             r = c.resources
             return _rows(
                 [
-                    ("Budget", euro(r.budget_eur) if r.budget_eur is not None else ""),
+                    (
+                        "Budget",
+                        euro(r.budget_eur) if r.budget_eur is not None else "",
+                        bron_html(c, "resources.budget_eur"),
+                    ),
                     (
                         "Capaciteit",
                         f"{number(r.capacity_fte)} fte" if r.capacity_fte is not None else "",
+                        bron_html(c, "resources.capacity_fte"),
                     ),
-                    ("Einddatum", dutch_date(r.deadline) if r.deadline else ""),
-                    ("Financiering", r.funding or ""),
+                    (
+                        "Einddatum",
+                        dutch_date(r.deadline) if r.deadline else "",
+                        bron_html(c, "resources.deadline"),
+                    ),
+                    ("Financiering", r.funding or "", bron_html(c, "resources.funding")),
                 ]
             )
         case "frameworks":
-            return _list(c.frameworks)
+            return _list(c.frameworks, c, "frameworks")
         case "instruments":
-            return _list(c.instruments)
+            return _list(c.instruments, c, "instruments")
         case "organisation":
-            return _para(c.organisation)
+            return _para(c.organisation, bron_html(c, "organisation"))
 
 
 def document_html(commission: Commission, *, asking: str | None = None) -> str:
@@ -158,7 +204,7 @@ def document_html(commission: Commission, *, asking: str | None = None) -> str:
     title = (commission.title or "").strip() or "Integrale opdracht (nog zonder titel)"
     parts = [
         f'<article class="oa-doc" aria-labelledby="oa-doc-title"><h2 id="oa-doc-title">'
-        f"{e(title)}</h2>"
+        f"{e(title)}</h2>" + bron_html(commission, "title")
     ]
     for n, key in enumerate(SECTIONS, start=1):
         s = done.sections[key]
@@ -246,6 +292,11 @@ def review_html(review: Review) -> str:
             cites = common.source_text(f)
             parts.append(
                 f"<li><strong>{e(SECTION_TITLES[f.section])}</strong>: {e(f.message)}"
+                + (
+                    f'<span class="oa-cite">{e(common.QUOTE_LEAD)}: <q>{e(f.quote)}</q></span>'
+                    if f.quote
+                    else ""
+                )
                 + (f'<span class="oa-cite">Bron: {e(cites)}</span>' if cites else "")
                 + "</li>"
             )
