@@ -224,3 +224,29 @@ def test_the_section_editor_marks_edits_and_keeps_the_rest() -> None:
     interview.edit(apply_section_text(after, "resources", text))
     assert interview.commission.provenance["resources.budget_eur"] == Origin(source="edit")
     assert set(interview.commission.provenance) == set(value_paths(interview.commission))
+
+
+def test_a_start_and_a_deadline_are_quoted_from_their_own_sentences() -> None:
+    page = (
+        "Projectpagina Parkweg\n"
+        "De aannemer begint op 2 maart 2027 met de werkzaamheden. Oplevering is uiterlijk "
+        "30 november 2027.\nHet budget bedraagt 3 ton."
+    )
+    c = draft(page, document="parkweg.html")
+    assert c.provenance["resources.start"].quote == (
+        "De aannemer begint op 2 maart 2027 met de werkzaamheden."
+    )
+    assert c.provenance["resources.deadline"].quote == "Oplevering is uiterlijk 30 november 2027."
+
+
+def test_in_the_interview_what_the_model_added_is_marked_llm() -> None:
+    interview = Interview(extractor=_ModelLike())
+    interview.opening()
+    answer = "De Stationsweg is versleten en fietsers vallen er. Het budget is 6 ton."
+    interview.answer(answer)
+    c = interview.commission
+    by_value = {_shown(value_of(c, p)): o for p, o in c.provenance.items()}
+    assert by_value["Fietsersbond afdeling Noord"] == Origin(source="llm", turn=1)
+    assert c.provenance["resources.budget_eur"] == Origin(
+        source="user", quote="Het budget is 6 ton.", turn=1
+    )

@@ -42,7 +42,7 @@ def value_paths(c: Commission) -> list[str]:
     """Every path of the commission that holds a value, in document order."""
     paths: list[str] = []
     for path, kind in LAYOUT:
-        value = _at(c, path)
+        value = value_of(c, path)
         if kind == "scalar":
             if value is not None and value != "":
                 paths.append(path)
@@ -58,24 +58,10 @@ def value_paths(c: Commission) -> list[str]:
     return paths
 
 
-def mark(c: Commission, origin: Origin, *, only_missing: bool = True) -> None:
-    """Give every value without an entry (or every value) this origin."""
-    for path in value_paths(c):
-        if not only_missing or path not in c.provenance:
-            c.provenance[path] = origin.model_copy()
-
-
 def prune(c: Commission) -> None:
     """Drop entries whose value is gone, so the map names only what the commission holds."""
     present = set(value_paths(c))
     c.provenance = {k: v for k, v in c.provenance.items() if k in present}
-
-
-def _at(c: Commission, path: str) -> object:
-    obj: object = c
-    for part in path.split("."):
-        obj = getattr(obj, part)
-    return obj
 
 
 def value_of(c: Commission, path: str) -> object:

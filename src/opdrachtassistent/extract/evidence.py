@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
 from opdrachtassistent.commission import Commission, Stakeholder
 from opdrachtassistent.extract.base import Extraction
@@ -33,11 +32,6 @@ MAX_WINDOW = 3  # a value may need up to this many adjacent sentences ("mw. Kok,
 MIN_OVERLAP = 0.6  # share of a free text's words a sentence must hold to count as its source
 
 
-def _parse_start(text: str) -> date | None:
-    parse: Callable[[str], date | None] = getattr(nl, "parse_start", nl.parse_deadline)
-    return parse(text)
-
-
 def _level(text: str) -> object:
     found = nl.find_level(text)
     if found:
@@ -51,7 +45,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "budget_eur": nl.parse_amount_eur,
     "capacity_fte": nl.parse_fte,
     "deadline": nl.parse_deadline,
-    "start": _parse_start,
+    "start": nl.parse_start,
     "commissioner": nl.find_commissioner,
     "level": _level,
 }
