@@ -22,6 +22,7 @@ Policy, in short:
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -176,6 +177,37 @@ class Interview:
         self._s.phase = "interview"
         self._s.asking = "context"
         return self._turn(texts.OPENING)
+
+    def start_from(
+        self, commission: Commission, *, document: str, notes: Sequence[str] = ()
+    ) -> Turn:
+        """Begin with a draft read from a document instead of the opening question: the
+        complete sections are not asked; the first message says what was read (how many
+        values, which sections complete) and asks the first gap."""
+        if self._s.phase != "start":
+            raise ValueError("start_from() begins a new interview only")
+        c = Commission.model_validate(commission.model_dump())
+        drafted = {q for key in SECTIONS for q in open_questions_for(c, key)}
+        c.open_questions = [q for q in c.open_questions if q not in drafted]  # asked instead
+        self._s.commission = c
+        self._s.phase = "interview"
+        count = len(value_paths(c))
+        if not count:
+            return self._advance([texts.FROM_DOCUMENT_NOTHING.format(document=document), *notes])
+        values = f"{count} {'gegeven' if count == 1 else 'gegevens'}"
+        complete = [SECTION_TITLES[k] for k in SECTIONS if self._is_complete(k)]
+        lead = [
+            texts.FROM_DOCUMENT.format(document=document, count=values),
+            texts.FROM_DOCUMENT_COMPLETE.format(sections=join_nl(complete))
+            if complete
+            else texts.FROM_DOCUMENT_NONE_COMPLETE,
+        ]
+        if c.open_questions:
+            n = len(c.open_questions)
+            questions = f"{n} {'open vraag' if n == 1 else 'open vragen'}"
+            lead.append(texts.FROM_DOCUMENT_OPEN.format(count=questions))
+        lead.append(texts.FROM_DOCUMENT_GAPS)
+        return self._advance([" ".join(lead), *notes])
 
     def answer(self, text: str) -> Turn:
         """Apply one answer and say what comes next. Never raises on any text."""

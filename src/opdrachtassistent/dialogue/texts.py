@@ -167,3 +167,17 @@ MISSING_PHRASES: dict[str, str] = {
     "minstens één instrument": "de instrumenten",
     "een beschrijving van organisatie en werkwijze": "de werkwijze",
 }
+
+# Starting from a document (the app's "Begin met een document").
+FROM_DOCUMENT = (
+    "Ik heb **{document}** gelezen en er {count} voor de opdracht uit overgenomen; rechts "
+    "ziet u wat er nu staat."
+)
+FROM_DOCUMENT_GAPS = "Ik vraag nu alleen nog naar wat ontbreekt."
+FROM_DOCUMENT_NOTHING = (
+    "Ik heb **{document}** gelezen, maar er nog geen gegevens voor de opdracht in gevonden. "
+    "Laten we de opdracht samen opbouwen."
+)
+FROM_DOCUMENT_COMPLETE = "Al compleet: {sections}."
+FROM_DOCUMENT_NONE_COMPLETE = "Nog geen onderdeel is helemaal compleet."
+FROM_DOCUMENT_OPEN = "Bij de opdracht staan {count} uit het document."

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import gradio as gr
 
+from opdrachtassistent.documents.limits import MAX_FILE_BYTES
 from opdrachtassistent.ui.callbacks import Callbacks
 from opdrachtassistent.ui.events import wire
 from opdrachtassistent.ui.layout import build_layout
@@ -27,6 +28,10 @@ from opdrachtassistent.ui.theme import CSS, JS, theme
 
 if TYPE_CHECKING:
     from opdrachtassistent.services import Services
+
+# Gradio refuses larger uploads itself (in English); below it `documents` says in Dutch
+# that a file above MAX_FILE_BYTES is too large.
+UPLOAD_HARD_LIMIT = 4 * MAX_FILE_BYTES
 
 
 def _browser_secret(data_dir: Path) -> str:
@@ -82,4 +87,6 @@ def launch(
         pwa=False,
         mcp_server=False,
         enable_monitoring=False,
+        # a hard stop against absurd uploads; up to here the readers refuse in Dutch
+        max_file_size=UPLOAD_HARD_LIMIT,
     )

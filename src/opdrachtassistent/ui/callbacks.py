@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, cast
 
 import gradio as gr
 
 from opdrachtassistent.commission import SECTIONS, SectionKey
 from opdrachtassistent.dialogue import scenarios
-from opdrachtassistent.errors import OpdrachtError
+from opdrachtassistent.dialogue.interview import ChatMessage
+from opdrachtassistent.errors import InputError, OpdrachtError
 from opdrachtassistent.render import stakeholder_map
 from opdrachtassistent.ui.forms import FORMAT_HELP, section_to_text
 from opdrachtassistent.ui.session import (
@@ -39,6 +41,14 @@ from opdrachtassistent.ui.views import (
 )
 
 log = logging.getLogger(__name__)
+
+
+def _upload_path(upload: Any) -> Path | None:
+    """The uploaded file's path: Gradio gives a path string (or an object with `.name`)."""
+    if isinstance(upload, list):
+        upload = upload[0] if upload else None
+    value = getattr(upload, "name", upload)
+    return Path(value) if isinstance(value, str) and value else None
 
 
 def _section(key: Any) -> SectionKey:
@@ -65,15 +75,22 @@ class Callbacks:
         out = self.conv.latest_or_start(owner)
         return out.state, out.note
 
-    def _view(self, owner: str, out: Outcome, key: Any) -> tuple[Any, ...]:
+    def _view(
+        self, owner: str, out: Outcome, key: Any, *, say: str | None = None
+    ) -> tuple[Any, ...]:
+        """The components for a state; `say` adds an assistant message to the chat shown
+        (not to the conversation kept), for a failure the user should see there."""
         state = out.state
         interview = self.conv.interview(state)
         commission = interview.commission
         asking = interview.asking
+        messages = interview.messages
+        if say:
+            messages.append(ChatMessage(role="assistant", content=say))
         return (
             owner,
             state,
-            chat_messages(interview.messages),
+            chat_messages(messages),
             progress_html(commission),
             document_html(commission, asking=asking),
             question_sources_html(interview.sources, asking),
@@ -124,6 +141,24 @@ class Callbacks:
         shown = self._guarded(owner, state, key, act)
         # keep what the user typed when it could not be processed
         return (*shown, "" if result else text)
+
+    def on_document(self, token: Any, value: Any, upload: Any, key: Any) -> tuple[Any, ...]:
+        """A new conversation pre-filled from the uploaded document; when it cannot be read,
+        the reason is said in the chat and the current conversation stays as it was."""
+        owner = self._owner(token)
+        state, _ = self._state(owner, value)
+        path = _upload_path(upload)
+        try:
+            if path is None:
+                raise InputError(TEXT["upload_none"])
+            return self._view(owner, self.conv.start_from_document(owner, path), key)
+        except OpdrachtError as exc:
+            failed = Outcome(state=state, note=exc.message, error=True)
+            return self._view(owner, failed, key, say=exc.message)
+        except Exception:  # the outermost edge: log it, tell the user in Dutch
+            log.exception("starting from a document failed")
+            failed = Outcome(state=state, note=TEXT["unexpected"], error=True)
+            return self._view(owner, failed, key, say=TEXT["unexpected"])
 
     def on_new(self, token: Any, key: Any) -> tuple[Any, ...]:
         owner = self._owner(token)

@@ -2,8 +2,8 @@
 
 Named endpoints (also used by the tests through `gradio_client`): start, answer,
 new_conversation, list_sessions, resume, section_text, edit_section, review, export_md,
-export_docx, export_json, scenario_start, scenario_step. Gradio numbers the endpoints in
-the order they are registered here.
+export_docx, export_json, scenario_start, scenario_step, start_document. Gradio numbers the
+endpoints in the order they are registered here (so a new one goes last).
 """
 
 from __future__ import annotations
@@ -85,5 +85,13 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
     then_list(
         scenario.step.click(
             cb.on_scenario_step, [owner, state, section], outputs, api_name="scenario_step"
+        )
+    )
+    then_list(
+        ui.chat.upload.upload(
+            cb.on_document,
+            [owner, state, ui.chat.upload, section],
+            outputs,
+            api_name="start_document",
         )
     )

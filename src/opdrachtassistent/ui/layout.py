@@ -12,6 +12,8 @@ import gradio as gr
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS
 from opdrachtassistent.dialogue import scenarios
+from opdrachtassistent.documents import SUPPORTED_SUFFIXES
+from opdrachtassistent.documents.limits import MAX_FILE_BYTES
 from opdrachtassistent.ui.forms import FORMAT_HELP
 from opdrachtassistent.ui.session import EXPORT_FORMATS, ExportFormat
 from opdrachtassistent.ui.text import TEXT
@@ -24,6 +26,7 @@ class ChatPanel:
     msg: gr.Textbox
     send: gr.Button
     new: gr.Button
+    upload: gr.UploadButton
     sources: gr.HTML
 
 
@@ -107,7 +110,19 @@ def chat_panel() -> ChatPanel:
     with gr.Row():
         send = gr.Button(TEXT["send"], variant="primary", elem_id="oa-send")
         new = gr.Button(TEXT["new"], elem_id="oa-new")
-    return ChatPanel(chatbot=chatbot, msg=msg, send=send, new=new, sources=sources_panel())
+        upload = gr.UploadButton(
+            TEXT["upload"],
+            file_count="single",
+            file_types=list(SUPPORTED_SUFFIXES),
+            type="filepath",
+            elem_id="oa-upload",
+        )
+    gr.Markdown(
+        TEXT["upload_help"].format(limit=MAX_FILE_BYTES // 1_000_000), elem_id="oa-upload-help"
+    )
+    return ChatPanel(
+        chatbot=chatbot, msg=msg, send=send, new=new, upload=upload, sources=sources_panel()
+    )
 
 
 def document_tab() -> gr.HTML:

@@ -25,6 +25,7 @@ from opdrachtassistent.dialogue import texts
 from opdrachtassistent.dialogue.interview import Interview, InterviewState, Turn
 from opdrachtassistent.dialogue.scenarios import Replay
 from opdrachtassistent.dialogue.scenarios import get as get_scenario
+from opdrachtassistent.documents import read_document
 from opdrachtassistent.errors import InputError, OpdrachtError, StorageError
 from opdrachtassistent.render import stakeholder_map
 from opdrachtassistent.storage.sessions import SessionStore, SessionSummary
@@ -145,6 +146,20 @@ class Conversations:
         interview.opening()
         state = SessionState(session_id=uuid.uuid4().hex, interview=interview.to_state())
         return Outcome(state=state, note=note)
+
+    def start_from_document(self, owner: str, path: Path, *, name: str | None = None) -> Outcome:
+        """A new conversation pre-filled from an uploaded document, stored at once; it asks
+        only what the document left open. Raises `InputError` (Dutch) for a file that cannot
+        be read, before anything changes."""
+        read = read_document(path, name=name)
+        commission = self.services.draft(read.text, document=read.name)
+        interview, note = self._new_interview()
+        interview.start_from(commission, document=read.name, notes=read.notes)
+        state = SessionState(session_id=uuid.uuid4().hex, interview=interview.to_state())
+        out = self._persist(owner, state, interview)
+        if note and not out.error:
+            out.note = note
+        return out
 
     def resume(self, owner: str, session_id: str) -> Outcome:
         if not _SESSION_ID.match(session_id or ""):

@@ -13,6 +13,13 @@ TEXT = {
     "input_placeholder": "Typ uw antwoord en druk op Enter om te versturen",
     "send": "Verstuur",
     "new": "Nieuw gesprek",
+    "upload": "Begin met een document",
+    "upload_help": (
+        "Of begin met een raadsvoorstel, collegebesluit, notitie of mail: .docx, .pdf, .odt, "
+        ".eml, .md of .txt, maximaal {limit} MB. Ik vul de opdracht ermee in en vraag daarna "
+        "alleen naar wat ontbreekt."
+    ),
+    "upload_none": "Er is geen bestand ontvangen; kies het document nog eens.",
     "why": "Waarom vraag ik dit?",
     "doc_tab": "Opdracht",
     "map_tab": "Krachtenveld",

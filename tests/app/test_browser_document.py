@@ -1,0 +1,121 @@
+""" "Begin met een document" in headless Chromium: upload a Word raadsvoorstel, see the
+commission pre-filled and the first question about a section the document left open; an
+unreadable file is answered in the chat and nothing is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.support.app_process import CHROMIUM_FLAGS, RunningApp
+from tests.support.documents import write_docx, write_pdf
+
+from opdrachtassistent.commission import SECTION_TITLES, SECTIONS
+from opdrachtassistent.documents import read_document
+from opdrachtassistent.drafting.notes import draft
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="/usr/bin/chromium ontbreekt: installeer het met scripts/install-test-deps.sh",
+    ),
+]
+
+if CHROMIUM.exists():
+    from playwright.sync_api import Page, sync_playwright
+else:  # pragma: no cover
+    Page = Any
+
+RAADSVOORSTEL = [
+    ("h", "Aanleiding"),
+    (
+        "p",
+        "De riolering onder de Kerkweg is ruim zestig jaar oud en bezwijkt op meerdere "
+        "plekken. Bij hevige buien staan de kelders van bewoners onder water.",
+    ),
+    ("h", "Voorstel"),
+    (
+        "p",
+        "Het college stelt de raad voor een krediet van 2,4 miljoen euro beschikbaar te "
+        "stellen voor het vervangen van de riolering en het herinrichten van de Kerkweg.",
+    ),
+    ("h", "Uitvoering"),
+    (
+        "p",
+        "Opdrachtgever is wethouder Jansen. Het werk moet uiterlijk 1 oktober 2027 zijn "
+        "afgerond. Het waterschap Rivierenland en de bewoners van de Kerkweg worden betrokken.",
+    ),
+]
+
+
+@pytest.fixture
+def page(running_app: RunningApp) -> Iterator[Page]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        pg.goto(running_app.url)
+        pg.get_by_text("Goedendag").first.wait_for()
+        yield pg
+        context.close()
+        browser.close()
+
+
+def upload(page: Page, path: Path) -> None:
+    page.locator("input[type=file]").set_input_files(str(path))
+
+
+def last_bot_message(page: Page) -> str:
+    return str(page.locator("#oa-chat .message.bot").last.inner_text())
+
+
+def test_upload_prefills_and_asks_the_first_gap(page: Page, tmp_path: Path) -> None:
+    button = page.get_by_role("button", name="Begin met een document")
+    assert button.is_visible()
+    assert "maximaal 25 MB" in page.locator("#oa-upload-help").inner_text()
+    path = write_docx(tmp_path / "raadsvoorstel-kerkweg.docx", RAADSVOORSTEL)
+    # what the app should find: the same rules, run here
+    expected = draft(read_document(path).text, document=path.name)
+    complete = [k for k in SECTIONS if expected.section_status(k).state == "compleet"]
+    first_gap = next(k for k in SECTIONS if k not in complete)
+
+    upload(page, path)
+    page.get_by_text("raadsvoorstel-kerkweg.docx", exact=False).first.wait_for()
+    message = last_bot_message(page)
+    assert "raadsvoorstel-kerkweg.docx gelezen" in message
+    assert "Al compleet: " + SECTION_TITLES[complete[0]] in message
+    assert message.rstrip().splitlines()[-1].startswith(f"{SECTION_TITLES[first_gap]}.")
+    for key in complete:  # a complete section is not what is asked
+        assert not message.rstrip().splitlines()[-1].startswith(f"{SECTION_TITLES[key]}.")
+    panel = page.locator("#oa-document").inner_text()
+    assert "€ 2.400.000" in panel and "Jansen" in panel
+    assert int(page.locator("#oa-progressbar").get_attribute("value") or "0") > 0
+
+    # the interview continues from there: an answer to the gap is taken in
+    box = page.get_by_label("Uw antwoord")
+    box.fill("Weet ik niet.")
+    box.press("Enter")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#oa-chat .message.bot').length > n",
+        arg=page.locator("#oa-chat .message.bot").count(),
+    )
+    assert "€ 2.400.000" in page.locator("#oa-document").inner_text()
+
+
+def test_an_unreadable_upload_is_answered_in_the_chat(page: Page, tmp_path: Path) -> None:
+    box = page.get_by_label("Uw antwoord")
+    box.fill("Wij vervangen de lantaarnpalen in Hoogland; wethouder Smit is opdrachtgever.")
+    box.press("Enter")
+    page.get_by_text("Smit", exact=False).first.wait_for()
+    panel_before = page.locator("#oa-document").inner_text()
+    upload(page, write_pdf(tmp_path / "scan.pdf", [[]]))
+    page.get_by_text("scan zonder tekstlaag", exact=False).first.wait_for()
+    assert "scan zonder tekstlaag" in last_bot_message(page)
+    assert page.locator("#oa-document").inner_text() == panel_before  # nothing lost
