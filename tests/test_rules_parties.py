@@ -121,3 +121,13 @@ def test_nieuwsbericht_names_a_neighbouring_municipality_but_not_its_own() -> No
     assert e.commissioner == "wethouder Kuijpers (Mobiliteit)"
     assert _names(e) == ["gemeente Overbetuwe"]
     assert e.stakeholders[0].kind == "buurgemeente"
+
+
+def test_projectpagina_of_a_water_board_does_not_list_the_board_itself() -> None:
+    e = _extract(
+        "Project Beekherstel Dommeldal\n\nWaterschap De Dommel geeft de beek meer ruimte. "
+        "Opdrachtgever is dijkgraaf Van Rooij. Samen met Staatsbosbeheer, de gemeente Boxtel en "
+        "Brabant Water werken we aan een natuurlijke beek."
+    )
+    assert e.commissioner == "dijkgraaf Van Rooij"
+    assert _names(e) == ["Staatsbosbeheer", "gemeente Boxtel", "Brabant Water"]

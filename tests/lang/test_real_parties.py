@@ -328,3 +328,42 @@ def test_more_ways_of_listing_parties(text: str, names: list[str]) -> None:
 
 def test_a_question_heading_is_no_party() -> None:
     assert find_listed_parties("Wie zijn betrokken?\nDat leest u hieronder.") == []
+
+
+def test_those_present_are_read_for_their_organisation_not_as_people() -> None:
+    minutes = (
+        "Aanwezig: Jelle Kooistra (projectleider), mevrouw Bos (Woonstichting Zuidwest), "
+        "Pieter Hof (Fietsclub De Trapper), wijkagent Dekker, Stadsbeheer Noord."
+    )
+    names = [p.name for p in find_listed_parties(minutes)]
+    assert names == ["Woonstichting Zuidwest", "Fietsclub De Trapper", "Stadsbeheer Noord"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Betrokken: de botenverhuurders, de wilgenschermen en de taxicentrale.",
+            ["botenverhuurders", "taxicentrale"],
+        ),
+        ("Samen met de marktkooplieden en de kerk.", ["marktkooplieden", "kerk"]),
+    ],
+)
+def test_a_lower_case_item_is_a_party_only_when_its_head_names_people_or_an_organisation(
+    text: str, names: list[str]
+) -> None:
+    assert [p.name for p in find_listed_parties(text)] == names
+
+
+def test_a_street_after_a_kind_noun_is_no_name() -> None:
+    found = find_parties("Mevrouw Nijhuis vertelt dat de gemeente de Molenstraat wil afsluiten.")
+    assert found == []
+
+
+def test_the_commissioners_role_shows_whose_document_it_is() -> None:
+    from opdrachtassistent.lang.nl import own_kind
+
+    assert own_kind("dijkgraaf Van Dam") == "waterschap"
+    assert own_kind("gedeputeerde Lam (Mobiliteit)") == "provincie"
+    assert own_kind("wethouder Smit") is None
+    assert own_kind(None) is None

@@ -375,10 +375,13 @@ def _stakeholders(
     found: list[tuple[int, Stakeholder]] = []
     names: list[str] = []
     lowered = nl.fold(text)
+    own = nl.own_kind(commissioner)
     for party in [*nl.find_parties(text), *listed, *nl.find_brands(text)]:
         folded = nl.fold(party.name)
         if commissioner and folded in nl.fold(commissioner):
             continue
+        if own and party.kind == own and folded not in listed_names:
+            continue  # the dijkgraaf's own waterschap wrote the document
         if any(folded in n or n in folded for n in names):
             continue
         bare = len(party.name.split()) == 1 or party.kind in ("gemeente", "raad")

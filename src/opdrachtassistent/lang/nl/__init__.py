@@ -33,6 +33,7 @@ from opdrachtassistent.lang.nl.parties import (
     find_parties,
     kind_of,
     kinds_in,
+    own_kind,
 )
 from opdrachtassistent.lang.nl.tables.frameworks import FRAMEWORKS
 from opdrachtassistent.lang.nl.tables.instruments import INSTRUMENTS
@@ -70,6 +71,7 @@ __all__ = [
     "kind_of",
     "kinds_in",
     "level_of",
+    "own_kind",
     "parse_amount_eur",
     "parse_deadline",
     "parse_fte",

@@ -37,6 +37,9 @@ from opdrachtassistent.lang.nl.tables.party_lists import (
     LIST_LABELS,
     NOT_BRANDS,
     NOT_PARTY_WORDS,
+    OWN_ORGANISATION,
+    PARTY_HEAD_SUFFIXES,
+    PERSON_FUNCTIONS,
     PLACE_SUFFIXES,
     PLURAL_HEADS,
     SALUTATION,
@@ -83,6 +86,7 @@ _COMPANY_RE = re.compile(
     r"(?<![\w.])(?P<name>" + PERSON_NAME_RE + r")[ \t]+" + LEGAL_SUFFIXES + r"(?![\w])"
 )
 _CONTRACTOR_RE = re.compile(CONTRACTOR_WORDS)
+_PLACE_NAME = re.compile(r"^\s*(?:(?:de|het|voor|op|in)\s+)+[A-Z]\w*" + PLACE_SUFFIXES + r"\s*$")
 # The names after a plural head: "Baarn en Soest", "Zeist, De Bilt en Bunnik".
 _LIST_JOIN = re.compile(r"[ \t]*(?:,|\ben\b|\bof\b)(?=[ \t]+[A-Z])")
 
@@ -156,6 +160,8 @@ def _party_hits(orig: str, f: str) -> list[_Hit]:
             hits.extend(plural)
             continue
         name_end = _qualified_end(orig, end, kind)
+        if kind not in OF_QUALIFIER and _PLACE_NAME.search(orig[end:name_end]):
+            name_end = end  # "de gemeente de Thijstraat ...": a street, not a name
         if name_end == end and kind in OF_QUALIFIER:
             of = _OF_RE.match(orig, end)
             if of:
@@ -319,6 +325,7 @@ _PROPER_RUN = re.compile(
     r"[A-Z\u00c0-\u00de0-9][\w'&.-]*)*"
 )
 _NUMBER = re.compile(r"(?<![A-Za-z])\d")
+_OF_TAIL = re.compile(r"\s+(?:aan|van|in|op|bij|uit|langs|rond)\s+.*$")
 _WORDLIKE = re.compile(r"^[^\W\d_][\w'&.-]*(?:\s+[\w'&.-]+)*$")  # words, not markup or emoji
 MAX_ITEM_WORDS = 7  # a longer list item is a sentence, not a name
 
@@ -348,9 +355,33 @@ def _masked(orig: str, f: str, start: int, end: int) -> str:
     return "".join(chars)
 
 
+_BRACKETED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)")
+_FUNCTION = re.compile(r"^(?:" + PERSON_FUNCTIONS + r")\b")
+_PERSON_BY_FUNCTION = re.compile(r"^(?:" + PERSON_FUNCTIONS + r")\s+(?-i:[A-Z])", re.IGNORECASE)
+_PARTY_HEAD = re.compile(PARTY_HEAD_SUFFIXES + r"$")
+_OWN = tuple((re.compile(p), kind) for p, kind in OWN_ORGANISATION)
+
+
+def own_kind(commissioner: str | None) -> str | None:
+    """The kind of the writer's own organisation shown by the commissioner's role (a
+    dijkgraaf's waterschap, a gedeputeerde's provincie), or None."""
+    if not commissioner:
+        return None
+    f = fold(commissioner)
+    return next((kind for rx, kind in _OWN if rx.search(f)), None)
+
+
 def _item_party(item: str) -> Party | None:
     """A list item as a party, or None when it is plainly not one (a clause, a date or an
     amount, a theme, a document, a place, a person)."""
+    bracketed = _BRACKETED.match(tidy(item))
+    if bracketed:
+        name, inner = tidy(bracketed["name"]), tidy(bracketed["inner"])
+        person = len(name.split()) >= 2 and inner[:1].isupper() and not kind_of(None, name)
+        if person or _FUNCTION.match(fold(inner)) or _PERSON_LEAD.search(fold(name)):
+            # "Jelle Hoekstra (projectleider)": a person; "Anne Bos (Accolade)": her
+            # organisation is the party.
+            return _item_party(inner) if inner[:1].isupper() else None
     written = _ITEM_LEAD.sub("", tidy(item))
     item = tidy(_ITEM_TAIL.sub("", written))
     proper = _PROPER_RUN.match(item)
@@ -362,8 +393,8 @@ def _item_party(item: str) -> Party | None:
     f = fold(item)
     if _NUMBER.search(item) or _VERB.search(f) or _NOT_PARTY.match(f.split()[0]):
         return None
-    if ROLE_RE.match(f) or _PERSON_LEAD.search(f):
-        return None  # "wethouder Schouten", "mevrouw Kok": people, not parties
+    if ROLE_RE.match(f) or _PERSON_LEAD.search(f) or _PERSON_BY_FUNCTION.match(item):
+        return None  # "wethouder Schouten", "mevrouw Kok", "wijkagent Kamphuis": people
     if _PLACE_WORD.search(item) and not any(w[:1].islower() for w in words[:-1]):
         return None  # "de Dorpsstraat"
     if find_frameworks(item) or find_instruments(item):
@@ -375,6 +406,9 @@ def _item_party(item: str) -> Party | None:
     kind = kind_of(None, item) or kind_of(None, written) or ""
     if kind == "gemeente" and len(words) == 1:
         return None  # "gemeente" in a list of those present is the writer's own
+    head = fold(_OF_TAIL.sub("", item)).split()[-1]
+    if item[:1].islower() and not kind and not _PARTY_HEAD.search(head):
+        return None  # "wilgenschermen": a thing; "botenverhuurders": people
     return Party(name=item, kind=kind)
 
 

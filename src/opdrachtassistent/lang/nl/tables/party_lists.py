@@ -154,6 +154,7 @@ NOT_PARTY_WORDS: tuple[str, ...] = (
     r"waar",
     r"wanneer",
     r"bij",
+    r"via",
 )
 # Street and place words: "de Dorpsstraat" in a list is where, not who.
 PLACE_SUFFIXES = (
@@ -245,4 +246,30 @@ NOT_BRANDS: tuple[str, ...] = (
     r"mijnoverheid",
     r"powerbi",
     r"excel",
+)
+# Functions of people: "Jelle Hoekstra (projectleider)", "wijkagent Kamphuis" name a
+# person, not a party (folded regex, whole words).
+PERSON_FUNCTIONS = (
+    r"\w*(?:leider|medewerker|voorzitter|secretaris|ontwerper|adviseur|coordinator|ambtenaar|"
+    r"agent|manager|directeur|wethouder|burgemeester|gedeputeerde|notulist|toezichthouder|"
+    r"opzichter|uitvoerder|planner|regisseur|makelaar|consulent|specialist|deskundige)|lid|"
+    r"raadslid|bewoner|eigenaar|ondernemer|woordvoerder|projectsecretaris"
+)
+# How the head word of a lower-case list item ends when it names people or an organisation
+# ("huisartsenpraktijk", "botenverhuurders", "taxicentrale", "marktkooplieden"); a list item
+# in lower case without such a head ("wilgenschermen") is a thing, not a party.
+PARTY_HEAD_SUFFIXES = (
+    r"(?:ers|aars|enaars|lieden|lui|ouders|gebruikers|eigenaren|bewoners|leden|"
+    r"praktijk|praktijken|bedrijf|bedrijven|vereniging|verenigingen|club|clubs|raad|raden|"
+    r"groep|groepen|centrale|post|winkel|winkels|school|scholen|centrum|boerderij|kerk|kerken|"
+    r"moskee|apotheek|opvang|dienst|diensten|bureau|bond|stichting|platform|comite|team|"
+    r"instelling|instellingen|organisatie|organisaties|partij|partijen|aanbieder|aanbieders|"
+    r"exploitant|exploitanten|beheerder|beheerders|maatschappij|corporatie|fonds|museum|"
+    r"bibliotheek|ziekenhuis|zorg|huis|tehuis|hospice|kinderdagverblijf|crèche|creche|markt)"
+)
+# Roles of a commissioner that show whose document it is: under a dijkgraaf the waterschap,
+# under a gedeputeerde the provincie is the writer, not a stakeholder (folded regex, kind).
+OWN_ORGANISATION: tuple[tuple[str, str], ...] = (
+    (r"\b(?:dijkgraaf|heemraad|hoogheemraad)\b", "waterschap"),
+    (r"\bgedeputeerden?\b|\bgedeputeerde staten\b", "provincie"),
 )
