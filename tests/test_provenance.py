@@ -250,3 +250,29 @@ def test_in_the_interview_what_the_model_added_is_marked_llm() -> None:
     assert c.provenance["resources.budget_eur"] == Origin(
         source="user", quote="Het budget is 6 ton.", turn=1
     )
+
+
+def test_an_initial_does_not_end_the_sentence() -> None:
+    text = "Met vriendelijke groet, namens het college, mevrouw J.P. de Wit. Tot ziens."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Met vriendelijke groet, namens het college, mevrouw J.P. de Wit.",
+        "Tot ziens.",
+    ]
+
+
+def test_the_level_is_quoted_where_the_commissioner_is_named() -> None:
+    besluit = (
+        "Gedeputeerde Staten besluiten:\n"
+        "de gedeputeerde Water, mevrouw Kramer, aan te wijzen als bestuurlijk opdrachtgever."
+    )
+    c = draft(besluit, document="gs-besluit.pdf")
+    commissioner = c.provenance["mandate.commissioner"].quote
+    assert commissioner is not None and "Kramer" in commissioner
+    assert c.provenance["mandate.level"].quote == commissioner
+
+
+def test_a_party_is_quoted_where_its_proper_name_stands() -> None:
+    evidence = Evidence("De gemeenten Rheden en Brummen doen mee aan het project.")
+    assert evidence.quote("stakeholders", Stakeholder(name="gemeente Brummen")) == (
+        "De gemeenten Rheden en Brummen doen mee aan het project."
+    )

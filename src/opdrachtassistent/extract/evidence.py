@@ -25,6 +25,7 @@ _BREAK = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 _BULLET = re.compile(r"(?:[-*•·>]+|\d+[.)])\s+")
 _LABEL_LINE = re.compile(r"[^\W\d][\w '/-]{0,30}:(?:\s|$)")
 _ENDS = frozenset(".!?:;")
+_INITIAL = re.compile(r"(?<!\w)[^\W\d_]\.$")
 MIN_WRAPPED_LINE = 50  # a shorter line is a line of its own (a title, a greeting, a label)
 _WORD = re.compile(r"\w{4,}")
 _SPACE = re.compile(r"\s+")
@@ -83,7 +84,9 @@ class Evidence:
         if value is None or value == "" or not self.spans:
             return None
         if isinstance(value, Stakeholder):
-            return self._naming(value.name) or self._naming(_longest_word(value.name))
+            return self._naming(value.name) or next(
+                (q for w in _name_words(value.name) if (q := self._naming(w))), None
+            )
         parse = PARSERS.get(field)
         if parse is not None:
             found = self._parsed(lambda s: parse(s) == value)
@@ -112,6 +115,11 @@ class Evidence:
             owner = value_of(c, path.rpartition(".")[0])
             assert isinstance(owner, Stakeholder)
             return self.part_quote(owner, field.rpartition(".")[2])
+        if field == "mandate.level" and c.mandate.commissioner:
+            # A level usually comes with the commissioner: quote that sentence when it says it.
+            said = self.quote("commissioner", c.mandate.commissioner)
+            if said is not None and _level(said) == value:
+                return said
         return self.quote(_NAMES.get(field, field), value)
 
     def quotes(self, e: Extraction) -> dict[str, str | None]:
@@ -203,6 +211,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _ends(text: str, brk: re.Match[str]) -> bool:
     """Whether a break ends the sentence before it (see `sentence_spans`)."""
     gap = brk.group()
+    if "\n" not in gap and _INITIAL.search(text, max(0, brk.start() - 3), brk.start()):
+        return False  # "mevrouw L. de Vries": an initial, not the end of a sentence
     if "\n" not in gap or gap.count("\n") > 1 or text[brk.start() - 1 : brk.start()] in _ENDS:
         return True
     line_start = text.rfind("\n", 0, brk.start()) + 1
@@ -250,6 +260,9 @@ def _first_sentence(value: str) -> str:
     return value[spans[0][0] : spans[0][1]] if spans else value
 
 
-def _longest_word(name: str) -> str:
-    words = sorted(name.split(), key=len, reverse=True)
-    return words[0] if words and len(words[0]) >= 4 else ""
+def _name_words(name: str) -> list[str]:
+    """The words of a party's name to look for when the whole name is not in the text
+    ("gemeente Rheden" in "de gemeenten Brummen en Rheden"): proper nouns first, then the
+    longer words."""
+    words = [w for w in re.findall(r"[\w'-]+", name) if len(w) >= 4]
+    return sorted(words, key=lambda w: (not w[:1].isupper(), -len(w)))
