@@ -367,3 +367,42 @@ def test_the_commissioners_role_shows_whose_document_it_is() -> None:
     assert own_kind("gedeputeerde Lam (Mobiliteit)") == "provincie"
     assert own_kind("wethouder Smit") is None
     assert own_kind(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "commissioner", "level"),
+    [
+        (
+            "Projectpagina. Opdrachtgever is de stuurgroep Haven, waarin wethouder Smit en de "
+            "directeur Stad zitting hebben.",
+            "de stuurgroep Haven",
+            "bestuurlijk",
+        ),
+        (
+            "Het plan valt onder de stuurgroep Veenweide, met daarin de burgemeester en de "
+            "dijkgraaf. De stuurgroep is opdrachtgever.",
+            "de stuurgroep Veenweide",
+            "bestuurlijk",
+        ),
+        ("De stuurgroep Binnenstad is opdrachtgever.", "de stuurgroep Binnenstad", None),
+        (
+            "Gedeputeerde Smit is opdrachtgever; de programmamanager Fiets is ambtelijk "
+            "opdrachtgever.",
+            "gedeputeerde Smit",
+            "bestuurlijk",
+        ),
+        (
+            "Ik ben zelf opdrachtgever, wethouder Hendriks, bestuurlijk dus.",
+            "wethouder Hendriks",
+            "bestuurlijk",
+        ),
+        ("De directeur is opdrachtgever. Ambtelijk.", "de directeur", "ambtelijk"),
+    ],
+)
+def test_the_level_follows_the_commissioner_and_a_body_its_members(
+    text: str, commissioner: str, level: str | None
+) -> None:
+    from opdrachtassistent.lang.nl import commissioner_level
+
+    assert find_commissioner(text) == commissioner
+    assert commissioner_level(text, commissioner) == level

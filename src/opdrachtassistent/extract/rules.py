@@ -65,7 +65,7 @@ class RulesExtractor:
             out.themes = nl.find_themes(text)
         commissioner = nl.find_commissioner(text)
         out.commissioner = commissioner
-        out.level = nl.find_level(text) or (nl.level_of(commissioner) if commissioner else None)
+        out.level = nl.commissioner_level(text, commissioner)
         out.frameworks = nl.find_frameworks(text)
         out.instruments = nl.find_instruments(text)
         out.stakeholders = _stakeholders(text, commissioner, section)

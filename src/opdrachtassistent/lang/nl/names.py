@@ -347,3 +347,58 @@ def find_level(text: str) -> Level | None:
         return None
     except Exception:
         return None
+
+
+# The members of a body named beside it: "de stuurgroep Waterfront, waarin wethouder Visser
+# en de directeur Ruimte zitting hebben", "met daarin de burgemeester en de dijkgraaf".
+_MEMBERS_AFTER = re.compile(
+    r"[^.;!?\n]{0,40}?(?:,\s*)?(?:waarin|met daarin|bestaande uit|met als leden|met)\b"
+    r"([^.;!?\n]{3,160})"
+)
+
+
+def commissioner_level(text: str, commissioner: str | None) -> Level | None:
+    """The level of the commission: as the text states it, else as the commissioner's role
+    says; a body takes the level of the members the text names beside it. When the text
+    states both levels ("bestuurlijk opdrachtgever ..., ambtelijk opdrachtgever ..."), the
+    commissioner's own role decides."""
+    try:
+        stated = find_level(text)
+        if not commissioner:
+            return stated
+        f = fold(clean(text))
+        own = level_of(commissioner) or _members_level(f, fold(commissioner))
+        if stated and own and stated != own and not _stated_of(f, fold(commissioner)):
+            return own  # "..., de programmamanager is ambtelijk opdrachtgever" is another
+        return stated or own
+    except Exception:
+        return None
+
+
+def _members_level(f: str, commissioner: str) -> Level | None:
+    body = _ARTICLE_START.sub("", commissioner).strip()
+    if not body or not _BODY.search(body):
+        return None
+    pos = f.find(body)
+    while pos >= 0:
+        members = _MEMBERS_AFTER.match(f, pos + len(body))
+        if members and BESTUURLIJK_RE.search(members[1]):
+            return "bestuurlijk"
+        pos = f.find(body, pos + 1)
+    return None
+
+
+_CLAUSE = re.compile(r"[,;.!?\n]")
+_OWN_WORDS = frozenset({"de", "het", "van", "der", "den"})
+
+
+def _stated_of(f: str, commissioner: str) -> bool:
+    """Whether the first stated level stands in a clause that names the commissioner."""
+    m = _LEVEL_PHRASES.search(f)
+    if not m:
+        return False
+    starts = [x.end() for x in _CLAUSE.finditer(f, 0, m.start())]
+    end = _CLAUSE.search(f, m.end())
+    clause = f[starts[-1] if starts else 0 : end.start() if end else len(f)]
+    words = [w for w in re.findall(r"\w{2,}", commissioner) if w not in _OWN_WORDS]
+    return not words or any(re.search(r"\b" + re.escape(w) + r"\b", clause) for w in words)
