@@ -568,7 +568,9 @@ THEME_CASES: list[tuple[str, list[str]]] = [
     ("het riool is op", ["riolering"]),
     ("afkoppelen van hemelwater", ["riolering", "klimaatadaptatie"]),
     ("nieuwe bestrating en asfalt", ["verharding"]),
-    ("herinrichting van de weg", ["verharding"]),
+    # Herinrichting names the whole work, not one of its parts.
+    ("herinrichting van de weg", []),
+    ("herinrichting met nieuwe natuursteen", ["verharding"]),
     ("meer bomen en groen", ["groen"]),
     ("een plantsoen en vergroening", ["groen"]),
     ("groente en fruit", []),
@@ -734,7 +736,7 @@ def test_one_opening_fills_several_values() -> None:
     assert parse_deadline(text, today=TODAY) == date(2027, 12, 31)
     assert find_commissioner(text) == "wethouder De Vries"
     assert level_of(find_commissioner(text) or "") == "bestuurlijk"
-    assert find_themes(text) == ["verharding", "riolering"]
+    assert find_themes(text) == ["riolering"]  # herinrichten names the whole work
     assert [p.kind for p in find_parties(text)] == ["waterschap", "bewoners"]
 
 

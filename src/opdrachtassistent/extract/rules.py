@@ -38,6 +38,12 @@ def strip_instructions(text: str) -> str:
     return " ".join(kept)
 
 
+# Sections whose answers say who does, pays, takes part or rules, not what the work is.
+_NOT_ABOUT_THE_WORK = frozenset(
+    {"mandate", "organisation", "resources", "instruments", "stakeholders", "frameworks"}
+)
+
+
 class RulesExtractor:
     """Implements `Extractor` with the Dutch rules of `lang.nl`; fully deterministic."""
 
@@ -59,9 +65,10 @@ class RulesExtractor:
         out.capacity_fte = nl.parse_fte(text)
         out.deadline = nl.parse_deadline(text)
         out.start = nl.parse_start(text)
-        # Themes come from what the work is about, not from who does it or pays for it:
-        # "een projectteam met riolering en groen" names disciplines, not the goal.
-        if section not in ("mandate", "organisation", "resources", "instruments"):
+        # Themes come from what the work is about, not from who does it, pays for it or
+        # takes part: "een projectteam met riolering en groen" names disciplines, "Enexis
+        # vanwege de kabels" a party's part, "het Verkeersplan" a kader.
+        if section not in _NOT_ABOUT_THE_WORK:
             out.themes = nl.find_themes(text)
         commissioner = nl.find_commissioner(text)
         out.commissioner = commissioner

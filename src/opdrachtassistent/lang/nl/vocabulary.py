@@ -1,7 +1,10 @@
 """Dutch vocabularies: themes, kaders (frameworks) and instruments named in a text.
 
 The tables are data (`tables/themes.py`, `tables/frameworks.py`, `tables/instruments.py`);
-words are anchored at their start and end, so "groente" is no "groen".
+words are anchored at their start and end, so "groente" is no "groen". A theme needs
+evidence that the work touches it: its word in a sentence about the work or its goal, not
+about hinder, planning, communication or who takes part (`cues/themes.py`), and not in the
+name of a department or a policy document.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from opdrachtassistent.commission import Theme
+from opdrachtassistent.lang.nl.cues import themes as cues
 from opdrachtassistent.lang.nl.tables.frameworks import FRAMEWORKS
 from opdrachtassistent.lang.nl.tables.instruments import INSTRUMENTS
 from opdrachtassistent.lang.nl.tables.themes import THEME_PATTERNS
@@ -58,28 +62,77 @@ _INSTRUMENT_VOCAB = _Vocab.build(INSTRUMENTS)
 _THEME_BY_NAME: dict[str, Theme] = {str(t): t for t in THEME_PATTERNS}
 
 
-def _ordered(f: str, compiled: Iterable[tuple[str, re.Pattern[str]]]) -> list[str]:
-    """Names whose pattern occurs, by first occurrence (ties: table order)."""
-    found: list[tuple[int, int, str]] = []
-    for i, (name, rx) in enumerate(compiled):
-        m = rx.search(f)
-        if m:
-            found.append((m.start(), i, name))
-    found.sort()
-    return [name for _, _, name in found]
+# Sentence ends only: a side role carries over a semicolon ("afgesloten; fietsers kunnen
+# er langs").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def find_themes(text: str) -> list[Theme]:
-    """The themes the text touches, in order of first appearance, each once.
+    """The themes the work in the text touches, in order of first appearance, each once.
 
     "afkoppelen" counts for riolering and klimaatadaptatie (it is both); words are anchored
-    at their start and end, so "groente" is no "groen" and "trioolen" no "riool".
+    at their start and end, so "groente" is no "groen" and "trioolen" no "riool". "De
+    straat is afgesloten voor fietsers" or "afdelingshoofd Mobiliteit" adds nothing.
     """
     try:
-        names = _ordered(fold(clean(text)), _THEME_RES)
-        return [_THEME_BY_NAME[n] for n in names]
+        raw = clean(text)
+        folded = _blank(fold(raw), _not_the_work(raw))
+        found: dict[str, tuple[int, int]] = {}
+        start = 0
+        for end in [m.start() for m in _SENTENCE_END.finditer(folded)] + [len(folded)]:
+            for key, spot in _themes_of(folded[start:end]).items():
+                found.setdefault(key, (start + spot[0], spot[1]))
+            start = end
+        return [_THEME_BY_NAME[n] for n in sorted(found, key=lambda n: found[n])]
     except Exception:
         return []
+
+
+def _not_the_work(raw: str) -> list[tuple[int, int]]:
+    """Spans that name who or what rules the work rather than the work: departments and
+    portfolios ("afdelingshoofd Mobiliteit"), policy documents ("het Verkeersplan")."""
+    spans = [m.span(1) for m in cues.DEPARTMENT.finditer(raw)]
+    folded = fold(raw)
+    return spans + [m.span() for m in _FRAMEWORK_VOCAB.rx.finditer(folded)]
+
+
+def _blank(folded: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(folded)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _themes_of(sentence: str) -> dict[str, tuple[int, int]]:
+    """Theme -> (position, table order) of its first word that counts in one sentence."""
+    side = _is_side_sentence(sentence)
+    out: dict[str, tuple[int, int]] = {}
+    for i, (name, rx) in enumerate(_THEME_RES):
+        for m in rx.finditer(sentence):
+            if not side or _tied_to_work(sentence, m):
+                out[name] = (m.start(), i)
+                break
+    return out
+
+
+def _is_side_sentence(sentence: str) -> bool:
+    """About hinder, planning, communication or who takes part, not about the work."""
+    roles = [role for role, rx in cues.SIDE_ROLES.items() if rx.search(sentence)]
+    if cues.PARTY_ROLES.search(sentence):
+        roles.append("involvement")
+    if roles == ["involvement"] * len(roles) and cues.WORK_VERB.search(sentence):
+        return False  # the parties do the work: "samen met Enexis vervangen we het riool"
+    return bool(roles)
+
+
+def _tied_to_work(sentence: str, m: re.Match[str]) -> bool:
+    """The theme word is the object of the work: "vervanging van het riool", "de
+    rioolwerkzaamheden", "het riool wordt vervangen"."""
+    return bool(
+        cues.WORK_IN_WORD.search(m.group())
+        or cues.WORK_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()])
+        or cues.WORK_AFTER.match(sentence[m.end() : m.end() + 60])
+    )
 
 
 def find_frameworks(text: str) -> list[str]:

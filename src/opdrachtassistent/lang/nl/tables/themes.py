@@ -1,4 +1,8 @@
-"""Theme words (data only): theme -> folded regex patterns, anchored at word edges."""
+"""Theme words (data only): theme -> folded regex patterns, anchored at word edges.
+
+Words that name the whole work ("herinrichting", "reconstructie") are no theme: they say
+that a street is redone, not which of its parts.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +28,8 @@ THEME_PATTERNS: dict[Theme, tuple[str, ...]] = {
         r"straatwerk",
         r"\w*asfalt\w*",
         r"klinkers?",
-        r"herinricht\w*",
-        r"reconstructie\w*",
+        r"natuursteen",
+        r"betonstenen",
         r"\w*verharding\w*",
         r"wegdek\w*",
         r"trottoirs?",
@@ -74,7 +78,7 @@ THEME_PATTERNS: dict[Theme, tuple[str, ...]] = {
         r"droogte",
         r"piekbuien",
         r"hoosbuien",
-        r"extreme\s+(?:neerslag|buien|regen\w*)",
+        r"(?:extreme|hevige|zware)\s+(?:neerslag|buien|regen\w*|onweersbuien)",
         r"wolkbreuk\w*",
         r"groene daken",
         r"ontharden",
