@@ -48,6 +48,15 @@ PASSING: list[tuple[str, list[str]]] = [
     ("Het werk past binnen het Gemeentelijk Verkeers- en Vervoersplan.", []),
     # herinrichting names the whole work, not its paving
     ("Het college stelt voor de Marktstraat her in te richten.", []),
+    # "aanleiding" and "projectleiding" are no pipes
+    ("Aanleiding", []),
+    ("De projectleiding ligt bij het team Beheer.", []),
+    # what the work leaves alone
+    ("De riolering blijft liggen; alleen de bovengrond wordt aangepakt.", []),
+    ("De lantaarnpalen worden niet vervangen.", []),
+    # hinder for drivers and the bus while the work is done
+    ("Tijdens het werk kunt u uw auto niet voor de deur parkeren.", []),
+    ("Lijn 4 van Arriva rijdt in die periode via de Julianalaan.", []),
 ]
 
 EVIDENCE: list[tuple[str, list[str]]] = [
@@ -76,6 +85,7 @@ EVIDENCE: list[tuple[str, list[str]]] = [
         "allemaal in de Tanthoflaan graven.",
         ["riolering"],
     ),
+    ("Liander moet het net flink verzwaren.", ["kabels_en_leidingen"]),
     # projectpagina: the occasion is evidence too
     (
         "Bij hevige regen lopen de kelders onder en de stoepen liggen scheef door boomwortels.",

@@ -105,8 +105,10 @@ def _blank(folded: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def _themes_of(sentence: str) -> dict[str, tuple[int, int]]:
     """Theme -> (position, table order) of its first word that counts in one sentence."""
-    side = _is_side_sentence(sentence)
     out: dict[str, tuple[int, int]] = {}
+    if cues.NOT_IN_SCOPE.search(sentence):
+        return out  # "het riool blijft liggen": the work leaves it alone
+    side = _is_side_sentence(sentence)
     for i, (name, rx) in enumerate(_THEME_RES):
         for m in rx.finditer(sentence):
             if not side or _tied_to_work(sentence, m):

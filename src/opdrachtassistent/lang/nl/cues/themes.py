@@ -19,7 +19,10 @@ SIDE_ROLES: Final[dict[str, re.Pattern[str]]] = {
         r"hinder|bouwplaats\w*|werkterrein\w*|bouwverkeer|bouwhekken|"
         r"tijdelijke?\s+(?:route|rijbaan|parkeer\w*|voorziening\w*|verlichting)|"
         r"(?:blijft|blijven)\s+(?:bereikbaar|toegankelijk|open)|bereikbaar\s+(?:blijft|blijven)|"
-        r"tijdens\s+(?:de\s+)?(?:werkzaamheden|uitvoering|bouw)|"
+        r"tijdens\s+(?:de\s+|het\s+)?(?:werkzaamheden|werk|uitvoering|bouw|kap)\b|"
+        r"\bin\s+(?:die|deze)\s+periode\b|"
+        r"(?:rijden|rijdt|fietsen|lopen)\s+(?:\w+\s+){0,4}(?:via|om)\b|"
+        r"(?:kunt|kunnen|kan)\s+(?:u|je|bewoners)?\s*(?:\w+\s+){0,4}niet\b|"
         r"(?:kan|kunnen)\s+(?:er\s+)?(?:\w+\s+)?(?:langs|door|terecht)\b|"
         r"kunnen\s+(?:niet|tijdelijk\s+niet)\s+(?:parkeren|rijden|fietsen))"
     ),
@@ -41,6 +44,13 @@ SIDE_ROLES: Final[dict[str, re.Pattern[str]]] = {
         r"(?:denkt|denken)\s+mee|meedenk\w*)\b"
     ),
 }
+
+# What the work leaves alone: "het riool blijft liggen", "de kabels worden niet vervangen".
+NOT_IN_SCOPE: Final = re.compile(
+    r"\b(?:blijft|blijven)\s+(?:liggen|staan|zitten|gehandhaafd)\b|"
+    r"\bniet\s+(?:\w+\s+){0,2}(?:vervangen|vernieuwd|aangepakt|meegenomen|aangelegd)\b|"
+    r"\bvalt\s+buiten\b|\bbuiten\s+(?:de\s+)?(?:scope|opdracht)\b|\bgeen\s+onderdeel\b"
+)
 
 # Involvement is only a side role when the sentence says nothing about what is done: in
 # "samen met Enexis vervangen we het riool en de kabels" the parties do the work.
@@ -69,7 +79,7 @@ WORK_IN_WORD: Final = re.compile(r"(?:vervanging|werkzaamheden|renovatie|aanleg)
 # Riolering", "programmamanager Klimaatadaptatie"): who commissions, not what is done.
 # Matched on the unfolded text: the name after the role starts with a capital.
 DEPARTMENT: Final = re.compile(
-    r"\b(?:[Aa]fdeling(?:shoofd)?|[Hh]oofd|[Tt]eam(?:leider)?|[Pp]rogramma(?:manager|leider)?|"
+    r"\b(?:[Aa]fdeling(?:shoofd)?|[Gg]edeputeerde|[Hh]oofd|[Tt]eam(?:leider)?|[Pp]rogramma(?:manager|leider)?|"
     r"[Ww]ethouder|[Pp]ortefeuillehouder|[Dd]irecteur|[Dd]irectie|[Ss]ector|[Cc]luster|"
     r"[Mm]anager|[Bb]eleidsmedewerker|[Aa]dviseur)\s+"
     r"((?-i:[A-Z])[\w-]*(?:\s*(?:,|en|&)\s*(?-i:[A-Z])[\w-]*)*)"

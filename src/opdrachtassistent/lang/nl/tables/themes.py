@@ -141,11 +141,16 @@ THEME_PATTERNS: dict[Theme, tuple[str, ...]] = {
     ),
     "kabels_en_leidingen": (
         r"kabels?",
+        # pipes, not "aanleiding", "projectleiding" or "begeleiding"
+        r"(?!(?:aan|bege|project|proces|op|ver|bouw|bestuurs|directie|uit|af|toe)leiding)"
         r"\w*leidingen",
+        r"(?!(?:aan|bege|project|proces|op|ver|bouw|bestuurs|directie|uit|af|toe)leiding)"
         r"\w+leiding",
         r"k\s?&\s?l",
         r"glasvezel\w*",
         r"netverzwaring\w*",
+        r"net\s+(?:te\s+)?(?:flink\s+)?verzwar\w*",
+        r"verzwaring\s+van\s+het\s+\w*net",
         r"netcongestie",
         r"ondergrond(?:se)?(?!\s+(?:afval)?container)",
         r"nutsbedrijven",
