@@ -10,7 +10,7 @@ name of a department or a policy document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from opdrachtassistent.commission import Theme
@@ -76,45 +76,52 @@ def find_themes(text: str) -> list[Theme]:
     """
     try:
         raw = clean(text)
-        folded = _blank(fold(raw), _not_the_work(raw))
-        found: dict[str, tuple[int, int]] = {}
-        start = 0
-        for end in [m.start() for m in _SENTENCE_END.finditer(folded)] + [len(folded)]:
-            for key, spot in _themes_of(folded[start:end]).items():
-                found.setdefault(key, (start + spot[0], spot[1]))
-            start = end
-        return [_THEME_BY_NAME[n] for n in sorted(found, key=lambda n: found[n])]
+        folded = fold(raw)
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)]
+        ends = [*starts[1:], len(folded)]
+        seen: dict[int, _Sentence] = {}  # read lazily: only sentences with a theme word
+        found: list[tuple[int, int, str]] = []
+        for i, (name, rx) in enumerate(_THEME_RES):
+            for m in rx.finditer(folded):
+                k = bisect_right(starts, m.start()) - 1
+                if k not in seen:
+                    seen[k] = _Sentence.read(raw[starts[k] : ends[k]], folded[starts[k] : ends[k]])
+                if seen[k].counts(m.start() - starts[k], m):
+                    found.append((m.start(), i, name))
+                    break
+        return [_THEME_BY_NAME[n] for _, _, n in sorted(found)]
     except Exception:
         return []
 
 
-def _not_the_work(raw: str) -> list[tuple[int, int]]:
-    """Spans that name who or what rules the work rather than the work: departments and
-    portfolios ("afdelingshoofd Mobiliteit"), policy documents ("het Verkeersplan")."""
-    spans = [m.span(1) for m in cues.DEPARTMENT.finditer(raw)]
-    folded = fold(raw)
-    return spans + [m.span() for m in _FRAMEWORK_VOCAB.rx.finditer(folded)]
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence as theme evidence: its folded text, its role and the spans that name
+    who or what rules the work rather than the work (departments, policy documents)."""
+
+    folded: str
+    status: int  # 0 about the work, 1 about something around it, 2 what it leaves alone
+    masked: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def read(cls, raw: str, folded: str) -> _Sentence:
+        masked = [m.span(1) for m in cues.DEPARTMENT.finditer(raw)]
+        masked += [m.span() for m in _FRAMEWORK_VOCAB.rx.finditer(folded)]
+        return cls(folded, _status(folded), tuple(masked))
+
+    def counts(self, at: int, m: re.Match[str]) -> bool:
+        if self.status == 2 or any(a <= at < b for a, b in self.masked):
+            return False
+        return self.status == 0 or _tied_to_work(self.folded, at, m)
 
 
-def _blank(folded: str, spans: Iterable[tuple[int, int]]) -> str:
-    chars = list(folded)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
-
-
-def _themes_of(sentence: str) -> dict[str, tuple[int, int]]:
-    """Theme -> (position, table order) of its first word that counts in one sentence."""
-    out: dict[str, tuple[int, int]] = {}
+def _status(sentence: str) -> int:
+    """0: about the work; 1: about something around it (a theme word there counts only as
+    the object of the work); 2: about what the work leaves alone ("het riool blijft
+    liggen")."""
     if cues.NOT_IN_SCOPE.search(sentence):
-        return out  # "het riool blijft liggen": the work leaves it alone
-    side = _is_side_sentence(sentence)
-    for i, (name, rx) in enumerate(_THEME_RES):
-        for m in rx.finditer(sentence):
-            if not side or _tied_to_work(sentence, m):
-                out[name] = (m.start(), i)
-                break
-    return out
+        return 2
+    return 1 if _is_side_sentence(sentence) else 0
 
 
 def _is_side_sentence(sentence: str) -> bool:
@@ -127,13 +134,14 @@ def _is_side_sentence(sentence: str) -> bool:
     return bool(roles)
 
 
-def _tied_to_work(sentence: str, m: re.Match[str]) -> bool:
-    """The theme word is the object of the work: "vervanging van het riool", "de
-    rioolwerkzaamheden", "het riool wordt vervangen"."""
+def _tied_to_work(sentence: str, at: int, m: re.Match[str]) -> bool:
+    """The theme word (at `at` in the sentence) is the object of the work: "vervanging van
+    het riool", "de rioolwerkzaamheden", "het riool wordt vervangen"."""
+    end = at + len(m.group())
     return bool(
         cues.WORK_IN_WORD.search(m.group())
-        or cues.WORK_BEFORE.search(sentence[max(0, m.start() - 60) : m.start()])
-        or cues.WORK_AFTER.match(sentence[m.end() : m.end() + 60])
+        or cues.WORK_BEFORE.search(sentence[max(0, at - 60) : at])
+        or cues.WORK_AFTER.match(sentence[end : end + 60])
     )
 
 
