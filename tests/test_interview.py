@@ -62,7 +62,11 @@ def test_rich_opening_fills_several_sections() -> None:
     assert c.resources.budget_eur == 3_200_000
     assert c.resources.deadline == date(2027, 12, 31)
     assert "riolering" in c.goal.themes
-    assert c.context and "Dorpsstraat" in c.context
+    # The opening gives the plan, not its reason: the plan is the goal, the aanleiding
+    # is asked next, and the commissioner and budget stay out of both texts.
+    assert c.context is None
+    assert c.goal.statement == "We willen de Dorpsstraat herinrichten en de riolering vervangen"
+    assert turn.asking == "context" and "aanleiding" in turn.message
     assert c.title and "Dorpsstraat" in c.title
     assert "Genoteerd" in turn.message and "€ 3.200.000" in turn.message
     assert turn.completeness > 0.15

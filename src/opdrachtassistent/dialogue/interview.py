@@ -42,7 +42,7 @@ from opdrachtassistent.dialogue.phrasing import fill, known, open_questions_for,
 from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.extract.base import Extraction, Extractor
 from opdrachtassistent.extract.evidence import Evidence, model_values
-from opdrachtassistent.extract.rules import MAX_TEXT, RulesExtractor, attach_roles
+from opdrachtassistent.extract.rules import MAX_TEXT, RulesExtractor, attach_roles, names_occasion
 from opdrachtassistent.fields import SCALAR_FIELDS, value_at
 from opdrachtassistent.fmt import join_nl
 from opdrachtassistent.passages import Passage, Retriever
@@ -246,9 +246,11 @@ class Interview:
             revisiting=self._s.phase == "revisit",
             asked_again=current in self._s.asked_again,
         )
-        return self._apply_commands(
-            understand.read_answer(text, reading, self._extract), text, notes
-        )
+        commands = understand.read_answer(text, reading, self._extract)
+        if current == "context" and self._turn_number() == 1:
+            # The first answer, to "what are you planning, and why?".
+            commands = _aanleiding_if_given(commands, text)
+        return self._apply_commands(commands, text, notes)
 
     def edit(self, commission: Commission) -> Turn:
         """Take a direct edit of the document (from the app) and carry on consistently;
@@ -505,6 +507,19 @@ class Interview:
 
     def _commission_missing(self, section: SectionKey) -> list[str]:
         return self._s.commission.section_status(section).missing
+
+
+def _aanleiding_if_given(commands: list[cmd.Command], text: str) -> list[cmd.Command]:
+    """The opening says what is planned and often why. It is the aanleiding only when it
+    names a problem or an occasion; a plan alone ("we willen de Molenweg herinrichten") is
+    goal material, and the aanleiding is then asked."""
+    if names_occasion(text):
+        return commands
+    return [
+        c
+        for c in commands
+        if not (isinstance(c, cmd.SetValue | cmd.CorrectValue) and c.field == "context")
+    ]
 
 
 def _propose_role(c: Commission, s: Stakeholder) -> None:

@@ -15,6 +15,7 @@ from opdrachtassistent.commission import SectionKey, Stakeholder
 from opdrachtassistent.extract.base import Extraction
 from opdrachtassistent.lang import nl
 from opdrachtassistent.lang.nl.cues import extraction as cues
+from opdrachtassistent.lang.nl.cues import sentences as roles
 
 MAX_TEXT = 20_000  # longer input is read up to here: enough for any real answer or note
 
@@ -22,8 +23,35 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*•·#>]+|\d+[.)])\s*")
 
 
+# A line break inside a sentence of a hard-wrapped mail or PDF ends nothing: before a
+# lower-case word, or after a long line that ends in a word or a comma.
+_WRAP_BEFORE_LOWER = re.compile(r"(?<=[\w,])[ \t]*\n[ \t]*(?=[a-z\u00e0-\u00ff(])")
+_WRAP_MIN_LINE = 50
+
+
+def _unwrap(text: str) -> str:
+    text = _WRAP_BEFORE_LOWER.sub(" ", text)
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        wrapped = (
+            len(prev) >= _WRAP_MIN_LINE
+            and re.search(r"[\w,]\s*$", prev)
+            and re.match(r"\s*[^\W\d_]", line)
+            and not _BULLET.match(line)
+        )
+        if wrapped:
+            out[-1] = prev.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def sentences(text: str) -> list[str]:
-    """Split on sentence ends, semicolons and line breaks; drop bullets and empties."""
+    """Split on sentence ends, semicolons and line breaks (not a hard wrap inside a
+    sentence); drop bullets and empties."""
+    text = _unwrap(text)
     parts = (_BULLET.sub("", p).strip().strip("*_").strip() for p in _SENTENCE_END.split(text))
     return [p for p in parts if p]
 
@@ -81,17 +109,24 @@ class RulesExtractor:
     def _free_text(
         self, text: str, section: SectionKey | None, out: Extraction, *, labelled: bool
     ) -> None:
-        sents = sentences(text)
-        whole = " ".join(sents)
-        if section == "context" or (section is None and not labelled):
-            context = [
-                s for s in sents if not cues.GOAL_CUE.search(s) or cues.CONTEXT_CUE.search(s)
-            ]
-            out.context = out.context or (" ".join(context) if context else whole)
+        # Greetings, introductions, asides and sentences that only carry a value with its
+        # own field (commissioner, amount, date) belong in no free-text section.
+        read = [(s, role) for s, role in map(sentence_role, sentences(text)) if role in _SAID]
+        sents = [s for s, _ in read]  # for the cued fields: mandate, escalation, funding
+        read = [(s, role) for s, role in read if role != "typed"]
+        prose = [s for s, _ in read]
+        whole = " ".join(prose)
+        if section == "context":
+            # In answer to "wat is de aanleiding?" everything said counts except a plain
+            # intention, which is goal material.
+            out.context = out.context or _join(s for s, role in read if role != "intention")
+        elif section is None and not labelled:
+            # In notes the aanleiding is the problem or occasion, wherever it stands.
+            out.context = out.context or _join(s for s, role in read if role == "occasion")
         elif section is None:
             out.context = out.context or _join(s for s in sents if cues.CONTEXT_CUE.search(s))
         if section == "goal":
-            _goal_from(sents, out, whole_is_goal=True)
+            _goal_from(prose, out, whole_is_goal=True)
         elif any(cues.GOAL_CUE.search(s) for s in sents):
             # In notes and passing mentions only the goal sentences themselves count: a
             # sentence with a number is as often a budget or a date as a result.
@@ -102,6 +137,10 @@ class RulesExtractor:
                 or (i and cues.GOAL_CUE.search(sents[i - 1]) and _is_plain_result(s))
             ]
             _goal_from(picked, out, whole_is_goal=False)
+        if section in ("context", None) and not out.goal_statement:
+            # "We willen de Molenweg herinrichten": what is planned is the goal statement.
+            intention = _join(_untyped_clauses(s) for s, role in read if role == "intention")
+            out.goal_statement = _sentence_case(intention.rstrip(" .;,:")) if intention else None
         if section not in ("mandate", None):
             # Another section's answer may settle the mandate in passing ("het projectteam
             # mag binnen budget zelf besluiten"): only unmistakable sentences count.
@@ -117,7 +156,7 @@ class RulesExtractor:
                 and not escalation
                 and (out.commissioner is None or len(sents) > 1)
             ):
-                decision = [s for s in sents if not nl.find_commissioner(s) and len(s.split()) >= 3]
+                decision = [s for s in prose if not nl.find_commissioner(s) and len(s.split()) >= 3]
             out.decision_space = out.decision_space or _join(decision)
             out.escalation = out.escalation or _join(escalation)
         if section == "resources" or section is None:
@@ -215,6 +254,101 @@ def _is_plain_result(sentence: str) -> bool:
     )
 
 
+# Roles of a sentence that say something about the work (see `sentence_role`); "typed"
+# sentences only feed the fields cued by their own words.
+_SAID = frozenset({"occasion", "intention", "plain", "typed"})
+
+
+def sentence_role(sentence: str) -> tuple[str, str]:
+    """The sentence without a greeting lead, and its role: "greeting", "aside", "typed",
+    "occasion", "intention" or "plain".
+
+    "Hoi Sanne, het riool is op" is an occasion once the greeting is off; "Ik ben
+    beleidsmedewerker bij de gemeente" introduces the speaker; "Budget 3,5 miljoen" and
+    "Wethouder Van Dijk is opdrachtgever" only carry values that have their own field.
+    """
+    for lead_cue in (roles.GREETING_LEAD, roles.REFERENCE_LEAD):
+        lead = lead_cue.match(sentence)
+        if lead:
+            sentence = _sentence_case(sentence[lead.end() :].strip())
+            if len(_WORD.findall(sentence)) < 2:
+                return sentence, "greeting"
+    occasion = bool(roles.OCCASION.search(sentence))
+    if roles.INTRODUCTION.match(sentence) and not occasion:
+        return sentence, "greeting"
+    if roles.ABOUT_THE_COMMISSION.search(sentence) and not occasion:
+        return sentence, "greeting"  # about the document being written, not the work
+    if roles.ASIDE.search(sentence) or (roles.WEAK_ASIDE.search(sentence) and not occasion):
+        return sentence, "aside"
+    if _only_typed(sentence):
+        return sentence, "typed"
+    if occasion:
+        return sentence, "occasion"
+    if roles.INTENTION.search(sentence):
+        return sentence, "intention"
+    return sentence, "plain"
+
+
+def names_occasion(text: str) -> bool:
+    """Whether the text gives an aanleiding: a problem or an occasion, not only a plan."""
+    return any(sentence_role(s)[1] == "occasion" for s in sentences(text))
+
+
+_TOKEN = re.compile(r"[^\W_][\w'\u2019-]*")
+
+
+def _only_typed(sentence: str) -> bool:
+    """A sentence with a typed value and (almost) no other words than typed ones."""
+    words = _TOKEN.findall(sentence)
+    if not (
+        any(w.casefold() in roles.TYPED_CUES for w in words)
+        or nl.find_commissioner(sentence)
+        or nl.parse_amount_eur(sentence) is not None
+        or nl.parse_fte(sentence) is not None
+        or nl.parse_deadline(sentence) is not None
+    ):
+        return False
+    rest = [
+        w
+        for w in words
+        if not (w[0].isdigit() or w[0].isupper() or w.casefold() in roles.TYPED_WORDS)
+    ]
+    return len(rest) <= 1
+
+
+def _untyped_clauses(sentence: str) -> str:
+    """The sentence without the later clauses that only carry a typed value: "We willen
+    de Molenweg herinrichten, wethouder Kok is opdrachtgever" keeps the plan."""
+    first, *rest = re.split(r"(?<=[,;])\s+", sentence)
+    kept = [first]  # the first clause holds the subject
+    for clause in rest:
+        if not _only_typed(clause):
+            kept.append(clause)
+        elif clause.endswith(","):  # an apposition: "De portefeuillehouder, wethouder Kok, wil"
+            kept[-1] = kept[-1].rstrip(",")
+    return " ".join(kept).rstrip(" ,;")
+
+
+_GOAL_SPLIT = re.compile(r"\s*:\s+|,?\s+(?=(?:zodat|waardoor)\b)|,\s+(?=met\b)|\s+(?=met\b)")
+
+
+def _split_goal(sentence: str) -> tuple[str, list[str]]:
+    """A one-sentence goal as (statement, results), split where its parts meet (":",
+    "met", "zodat"): a measurable tail is the result of the head ("Een veilige schoolzone:
+    een verhoogde oversteek en 30 km/uur"); a measurable head is the result within the
+    whole ("7 kilometer kade die voldoet aan de norm, met natuurvriendelijke oevers")."""
+    for m in _GOAL_SPLIT.finditer(sentence):
+        head, tail = sentence[: m.start()].strip(" ,"), sentence[m.end() :].strip()
+        if len(head.split()) < 2 or len(tail.split()) < 2:
+            continue
+        if cues.RESULT.search(tail):
+            tail = re.sub(r"^(?:zodat|waardoor|met)\s+", "", tail, flags=re.IGNORECASE)
+            return head, [_sentence_case(tail)]
+        if cues.STRONG_RESULT.search(head):
+            return sentence, [head + "."]
+    return sentence, []
+
+
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -224,11 +358,16 @@ def _goal_from(sents: list[str], out: Extraction, *, whole_is_goal: bool) -> Non
     if not sents:
         return
     if len(sents) == 1:
-        statement, results = sents[0], [sents[0]] if cues.STRONG_RESULT.search(sents[0]) else []
+        # One sentence is the statement; its measurable tail, if it has one, the result
+        # ("Een veilige schoolzone: een verhoogde oversteek en 30 km/uur"), never itself.
+        statement, results = _split_goal(sents[0])
     else:
         results = [s for s in sents if cues.RESULT.search(s) or cues.RESULTS_LABEL.search(s)]
         statements = [s for s in sents if s not in results]
-        statement = statements[0] if statements else sents[0]
+        # A sentence that says it is the goal ("wat we willen bereiken is een aardgasvrije
+        # wijk") is the statement even when it sounds measurable.
+        cued = [s for s in sents if cues.GOAL_CUE.search(s) or roles.INTENTION.search(s)]
+        statement = (cued or statements or sents)[0]
         results = [r for r in results if r != statement]
     if whole_is_goal or cues.GOAL_CUE.search(statement):
         statement = _sentence_case(_INLINE_LABEL.sub("", statement).rstrip(" ;,:"))
