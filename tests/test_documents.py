@@ -32,8 +32,28 @@ def test_docx_sections_title_and_text(tmp_path: Path) -> None:
     read = read_document(path)
     assert read.title == "Herinrichting Kerkweg"
     assert [s.heading for s in read.sections] == ["Aanleiding", "Voorstel"]
-    assert read.text.startswith("Aanleiding\n\nDe riolering onder de Kerkweg")
+    assert read.text.startswith("Aanleiding: De riolering onder de Kerkweg")
     assert "2,4 miljoen euro" in read.text and read.notes == ()
+
+
+def test_short_headings_label_their_text_for_drafting(tmp_path: Path) -> None:
+    blocks = [
+        ("h", "2.1 Doel"),
+        ("p", "De Havenkade wordt autoluw."),
+        ("p", "Laden en lossen kan tot 11 uur."),
+        ("h", "Wat vinden de ondernemers van de plannen?"),
+        ("p", "De ondernemersvereniging steunt het plan."),
+        ("h", "Samenvatting van het voorstel aan de gemeenteraad"),
+        ("p", "De raad wordt gevraagd een krediet te verlenen."),
+    ]
+    text = read_document(write_docx(tmp_path / "havenkade.docx", blocks)).text
+    assert text.split("\n\n") == [
+        "Doel: De Havenkade wordt autoluw.\nLaden en lossen kan tot 11 uur.",
+        "Wat vinden de ondernemers van de plannen?",
+        "De ondernemersvereniging steunt het plan.",
+        "Samenvatting van het voorstel aan de gemeenteraad",
+        "De raad wordt gevraagd een krediet te verlenen.",
+    ]
 
 
 def test_pdf_pages_are_sections_without_made_up_headings_in_the_text(tmp_path: Path) -> None:

@@ -72,6 +72,8 @@ def test_draft_a_word_raadsvoorstel(tmp_path: Path) -> None:
     assert c.mandate.commissioner is not None and "Jansen" in c.mandate.commissioner
     assert "riolering" in c.goal.themes
     assert any("Rivierenland" in s.name for s in c.stakeholders)
+    # the heading labels its part: the aanleiding is the text under it, without the heading
+    assert (c.context or "").startswith("De riolering onder de Kerkweg is ruim zestig jaar")
     assert_from_document(c, "raadsvoorstel-kerkweg.docx")
 
 

@@ -51,7 +51,8 @@ def read_eml(data: bytes, name: str, *, read_attachment: Reader) -> DocumentText
     subject = " ".join(str(message.get("subject", "")).split())
     addresses = getattr(message.get("from"), "addresses", ())
     author = str(addresses[0].display_name) if addresses else ""
-    sections = [Section(subject, tuple(paragraphs(_body(message))))]
+    heading = texts.MAIL_SUBJECT.format(subject=subject) if subject else ""
+    sections = [Section(heading, tuple(paragraphs(_body(message))))]
     notes: list[str] = []
     attachments = [p for p in message.iter_attachments() if p.get_filename()]
     if len(attachments) > MAX_ATTACHMENTS:

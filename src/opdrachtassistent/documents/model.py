@@ -7,6 +7,7 @@ mail) give `sections`. `text` is the plain text either way, for drafting.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,12 +42,31 @@ class DocumentText:
 
     @property
     def text(self) -> str:
-        """The plain text: the body as read, or the sections with their headings."""
+        """The plain text: the body as read, or the sections with their headings.
+
+        A short heading ("Aanleiding", "2.1 Doel") is written as a label before its first
+        paragraph ("Aanleiding: ..."), the way notes label their parts, so the extraction
+        reads it as one; a longer heading stays a line of its own.
+        """
         if self.kind != "structured":
             return self.body
         blocks: list[str] = []
         for section in self.sections:
-            if section.heading and section.own_heading:
-                blocks.append(section.heading)
-            blocks.extend(section.paragraphs)
+            paragraphs = list(section.paragraphs)
+            heading = _NUMBERING.sub("", section.heading).strip() if section.own_heading else ""
+            if heading and _is_label(heading):
+                blocks.append("\n".join([f"{heading}: {paragraphs[0]}", *paragraphs[1:]]))
+                continue
+            if heading:
+                blocks.append(heading)
+            blocks.extend(paragraphs)
         return "\n\n".join(blocks)
+
+
+_NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+MAX_LABEL_WORDS = 4
+
+
+def _is_label(heading: str) -> bool:
+    """A heading short enough to label a part, without punctuation of its own."""
+    return len(heading.split()) <= MAX_LABEL_WORDS and not any(c in heading for c in ".:;?!")
