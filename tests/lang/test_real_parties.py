@@ -406,3 +406,20 @@ def test_the_level_follows_the_commissioner_and_a_body_its_members(
 
     assert find_commissioner(text) == commissioner
     assert commissioner_level(text, commissioner) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Begrotingsparagraaf riolering: het nieuwe rioleringsplan wordt in 2027 aan de raad "
+        "aangeboden.",
+        "Het definitief ontwerp wordt in juni aan het college ter besluitvorming voorgelegd.",
+    ],
+)
+def test_a_body_the_work_is_offered_to_is_no_commissioner(text: str) -> None:
+    assert find_commissioner(text) is None
+
+
+def test_a_commissioner_beside_a_body_the_work_is_offered_to() -> None:
+    text = "Het ontwerp wordt in juni aan het college voorgelegd. Wethouder Kok is opdrachtgever."
+    assert find_commissioner(text) == "wethouder Kok"

@@ -173,6 +173,14 @@ _DECIDER_BEFORE = re.compile(
 )
 
 
+# "... wordt aan de raad aangeboden": the role receives the work, it does not commission it.
+_TO_BEFORE = re.compile(r"\baan\s+(?:de\s+|het\s+)?$")
+_OFFERED_AFTER = re.compile(
+    r"\s*(?:aangeboden|voorgelegd|toegezonden|gestuurd|verstuurd|aangeleverd|gepresenteerd|"
+    r"ter\s+besluitvorming|ter\s+vaststelling|ter\s+kennisname)\b"
+)
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int
@@ -233,7 +241,9 @@ def commissioner_mentions(orig: str, f: str) -> list[_Mention]:
             text = _ARTICLE_START.sub("", text)  # "de directeur Stad" -> "directeur Stad"
         if text[:1].isupper() and text[1:2].islower():
             text = text[0].lower() + text[1:]  # "Wethouder Jansen" at a sentence start
-        plausible = not _DECIDER_BEFORE.search(before)
+        plausible = not _DECIDER_BEFORE.search(before) and not (
+            _TO_BEFORE.search(before) and _OFFERED_AFTER.match(after)
+        )
         mentions.append(_Mention(start, name_end, text, marked, role, named, plausible, weak))
     for m in _BARE_OG.finditer(f):
         pos = m.end()
