@@ -57,6 +57,10 @@ PASSING: list[tuple[str, list[str]]] = [
     # hinder for drivers and the bus while the work is done
     ("Tijdens het werk kunt u uw auto niet voor de deur parkeren.", []),
     ("Lijn 4 van Arriva rijdt in die periode via de Julianalaan.", []),
+    # a dated one-day activity is planning
+    ("Op dinsdag 14 april worden de eerste twee bomen gekapt.", []),
+    # lighting that is not the street's
+    ("De veldverlichting van sportpark Zuid is aan vervanging toe.", []),
 ]
 
 EVIDENCE: list[tuple[str, list[str]]] = [
@@ -86,6 +90,8 @@ EVIDENCE: list[tuple[str, list[str]]] = [
         ["riolering"],
     ),
     ("Liander moet het net flink verzwaren.", ["kabels_en_leidingen"]),
+    ("Op 3 maart begint de vervanging van het riool.", ["riolering"]),
+    ("De gevelverlichting in de winkelstraat wordt vernieuwd.", ["openbare_verlichting"]),
     # projectpagina: the occasion is evidence too
     (
         "Bij hevige regen lopen de kelders onder en de stoepen liggen scheef door boomwortels.",

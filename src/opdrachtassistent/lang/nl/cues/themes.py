@@ -27,6 +27,10 @@ SIDE_ROLES: Final[dict[str, re.Pattern[str]]] = {
         r"kunnen\s+(?:niet|tijdelijk\s+niet)\s+(?:parkeren|rijden|fietsen))"
     ),
     "planning": re.compile(
+        # a dated one-day activity: "op woensdag 20 januari worden bomen gekapt"
+        r"^\W*(?:op|vanaf|per)\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+        r"zondag)\b|\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|"
+        r"september|oktober|november|december)\b)|"
         r"\b(?:planning|fasering|in fasen|per fase|bouwfase\w*|de werkzaamheden (?:starten|"
         r"beginnen|duren)|(?:start|begint|beginnen|starten)\s+(?:de\s+)?(?:aannemer|"
         r"werkzaamheden|uitvoering)|aanvang\s+(?:van\s+)?(?:de\s+)?werkzaamheden|"
@@ -66,7 +70,9 @@ WORK_VERB: Final = re.compile(
 WORK_BEFORE: Final = re.compile(
     r"(?:vervanging|vernieuwing|aanleg|herinrichting|reconstructie|renovatie|herstel|"
     r"werkzaamheden|werk|verbetering|aanpak|vergroening)\s+(?:aan|van)\s+(?:de|het|een)?\s*"
-    r"(?:[\w-]+\s+)?$"
+    r"(?:[\w-]+\s+)?$|"
+    r"\b(?:vervangen|vernieuwen|leggen|herstellen|verbeteren|renoveren|vervangt|vernieuwt|"
+    r"legt)\s+(?:we|wij|zij|ze)?\s*(?:de|het|een|nieuwe)?\s*(?:[\w-]+\s+)?$"
 )
 WORK_AFTER: Final = re.compile(
     r"^[\w-]*\s*(?:wordt|worden|is|zijn|gaat|gaan|moet|moeten)?\s*(?:\w+\s+){0,2}?"

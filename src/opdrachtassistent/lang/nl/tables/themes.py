@@ -172,7 +172,8 @@ THEME_PATTERNS: dict[Theme, tuple[str, ...]] = {
         r"lantaarns?",
         r"straatverlichting",
         r"openbare verlichting",
-        r"\w*verlichting",
+        # street lighting, not that of a sports field, a building or a bicycle
+        r"(?!(?:sportveld|veld|sport|kerst|binnen|nood|fiets)verlichting)\w*verlichting",
         r"lichtmasten?",
         r"lichtpunten?",
         r"armaturen",
