@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from opdrachtassistent import Interview, draft
+from opdrachtassistent.commission import Commission
 from opdrachtassistent.extract.rules import RulesExtractor, names_occasion, sentence_role
 
 ROLES: list[tuple[str, str]] = [
@@ -88,6 +89,16 @@ def test_an_opening_with_a_reason_gives_the_aanleiding_without_the_greeting() ->
     assert "Hallo" not in c.context and "Joost" not in c.context
     assert "klimaatbestendig maken" not in c.context
     assert c.goal.statement == "We willen de buurt klimaatbestendig maken"
+
+
+def test_the_aanleiding_question_itself_takes_the_answer_as_given() -> None:
+    # Started from a document, the first question is the aanleiding itself: its answer is
+    # the aanleiding even when it reads like a plan.
+    it = Interview()
+    turn = it.start_from(Commission(title="Kademuur Waalkade"), document="nota.docx")
+    assert turn.asking == "context"
+    it.answer("We pakken de kademuur aan en maken de kade tegelijk groener en toegankelijker.")
+    assert it.commission.context is not None
 
 
 def test_names_occasion() -> None:

@@ -247,8 +247,7 @@ class Interview:
             asked_again=current in self._s.asked_again,
         )
         commands = understand.read_answer(text, reading, self._extract)
-        if current == "context" and self._turn_number() == 1:
-            # The first answer, to "what are you planning, and why?".
+        if current == "context" and self._answers_opening():
             commands = _aanleiding_if_given(commands, text)
         return self._apply_commands(commands, text, notes)
 
@@ -494,6 +493,12 @@ class Interview:
             return []
 
     # -- helpers -------------------------------------------------------------------------
+
+    def _answers_opening(self) -> bool:
+        """The answer is the reply to the opening ("what are you planning, and why?"), not
+        to the aanleiding question itself (asked after it, or after a document)."""
+        m = self._s.messages
+        return len(m) >= 2 and m[-2].role == "assistant" and m[-2].content == texts.OPENING
 
     def _turn_number(self) -> int:
         """The 1-based number of the user's latest answer ("beurt 3")."""
