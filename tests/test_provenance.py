@@ -12,7 +12,7 @@ from opdrachtassistent.extract.base import Extraction
 from opdrachtassistent.extract.evidence import Evidence, quotes, sentence_spans
 from opdrachtassistent.extract.llm import merge_extractions
 from opdrachtassistent.extract.rules import RulesExtractor
-from opdrachtassistent.provenance import prune, value_of, value_paths
+from opdrachtassistent.provenance import carry, prune, value_of, value_paths
 from opdrachtassistent.ui.forms import apply_section_text, section_to_text
 
 NOTES = """Het riool in de Dorpsstraat zakt elk jaar verder in.
@@ -276,3 +276,18 @@ def test_a_party_is_quoted_where_its_proper_name_stands() -> None:
     assert evidence.quote("stakeholders", Stakeholder(name="gemeente Brummen")) == (
         "De gemeenten Rheden en Brummen doen mee aan het project."
     )
+
+
+def test_carry_follows_values_to_their_new_index() -> None:
+    old = Commission(frameworks=["Omgevingswet", "GRP", "Bomenbeleid"])
+    old.provenance = {
+        f"frameworks.{i}": Origin(source="user", turn=i + 1) for i in range(len(old.frameworks))
+    }
+    new = old.model_copy(deep=True)
+    new.frameworks = ["GRP", "Bomenbeleid", "Waterwet"]
+    carry(old, new, lambda _path: Origin(source="edit"))
+    assert new.provenance == {
+        "frameworks.0": Origin(source="user", turn=2),
+        "frameworks.1": Origin(source="user", turn=3),
+        "frameworks.2": Origin(source="edit"),
+    }
