@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from opdrachtassistent import draft
 
 MAIL = """Beste collega's,
@@ -81,3 +83,41 @@ def test_empty_and_garbage_notes_give_all_open_questions() -> None:
         c = draft(text)
         assert c.resources.budget_eur is None
         assert len(c.open_questions) >= 8
+
+
+COLLEGE_DECISION = """Collegebesluit herinrichting Marktplein
+
+Datum: 10 maart 2026. Het college stelt een krediet van € 4,2 miljoen beschikbaar, waarvan
+€ 1,1 miljoen een bijdrage van de provincie is. Wethouder Kaya is opdrachtgever.
+Op dinsdag 14 april 2026 is er een inloopavond voor omwonenden. Aanvang werkzaamheden
+najaar 2026; het plein wordt in het voorjaar van 2027 opgeleverd.
+"""
+
+
+def test_a_decision_keeps_the_main_budget_the_start_and_the_completion_date() -> None:
+    c = draft(COLLEGE_DECISION)
+    assert c.resources.budget_eur == 4_200_000
+    assert c.resources.start == date(2026, 9, 1)
+    assert c.resources.deadline == date(2027, 5, 31)
+    choice = [q for q in c.open_questions if "€ 1.100.000" in q]
+    assert choice and "€ 4.200.000" in choice[0]
+
+
+@pytest.mark.parametrize(
+    ("notes", "fragment"),
+    [
+        ("Wethouder Smit is opdrachtgever. Budget: -300 euro. Klaar eind 2027.", "-300 euro"),
+        ("Wethouder Smit is opdrachtgever. Budget: 2e308 miljoen.", "2e308 miljoen"),
+        ("Wethouder Smit is opdrachtgever. Oplevering op 30 februari 2027.", "30 februari 2027"),
+    ],
+)
+def test_a_bad_value_in_notes_is_ignored_and_becomes_an_open_question(
+    notes: str, fragment: str
+) -> None:
+    c = draft(notes)
+    assert c.resources.budget_eur is None
+    assert c.mandate.commissioner == "wethouder Smit"
+    if "februari" in fragment:
+        assert c.resources.deadline is None
+    questions = [q for q in c.open_questions if fragment in q]
+    assert len(questions) == 1 and "niet bruikbaar" in questions[0]

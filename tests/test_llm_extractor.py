@@ -83,6 +83,7 @@ def payload(**overrides: Any) -> dict[str, Any]:
         "frameworks": [],
         "instruments": [],
         "organisation": None,
+        "open_questions": [],
     }
     base.update(overrides)
     return base

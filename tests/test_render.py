@@ -496,3 +496,16 @@ def test_markdown_findings_without_internal_rule_ids() -> None:
     md = to_markdown(c, result, today=TODAY)
     for f in result.findings:
         assert f"`{f.rule}`" not in md
+
+
+def test_the_start_of_execution_is_shown_when_known() -> None:
+    c = full()
+    assert "Start uitvoering" not in to_markdown(c, today=TODAY)
+    c.resources.start = date(2026, 9, 14)
+    md = to_markdown(c, today=TODAY)
+    assert "| Start uitvoering | 14 september 2026 |" in md
+    doc = _open(to_docx(c, today=TODAY))
+    by_header = {tuple(cell.text for cell in t.rows[0].cells): t for t in doc.tables}
+    rows = {r.cells[0].text: r.cells[1].text for r in by_header[common.RESOURCES_HEADER].rows}
+    assert rows["Start uitvoering"] == "14 september 2026"
+    assert json.loads(to_json(c))["resources"]["start"] == "2026-09-14"

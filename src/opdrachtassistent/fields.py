@@ -51,6 +51,7 @@ FIELDS: tuple[Field, ...] = (
     Field("frameworks", "frameworks", "list", "frameworks", "kader"),
     Field("instruments", "instruments", "list", "instruments", "instrument"),
     Field("organisation", "organisation", "free_text", "organisation", "werkwijze"),
+    Field("open_questions", None, "list", "open_questions", "open vraag"),
 )
 
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.support.factories import complete_commission
 
@@ -48,3 +50,37 @@ def test_editing_does_not_mutate_the_original() -> None:
     before = list(c.frameworks)
     apply_section_text(c, "frameworks", "Waterwet")
     assert c.frameworks == before
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Budget: -300", "niet negatief"),
+        ("Budget: 2e308 miljoen", "te groot"),
+        ("Budget: 5e400", "te groot"),
+        ("Budget: 1234567890123456789012345678901234567890", "te groot"),
+        ("Budget: 900 miljard", "te groot"),
+        ("Einddatum: 30-02-2027", "geen bestaande datum"),
+        ("Einddatum: 31-04-2027", "geen bestaande datum"),
+        ("Einddatum: 30 februari 2027", "geen bestaande datum"),
+        ("Start: 31-06-2026", "geen bestaande datum"),
+        ("Capaciteit: -2", "niet negatief"),
+    ],
+)
+def test_bad_values_are_refused_and_nothing_is_stored(text: str, fragment: str) -> None:
+    c = full()
+    before = c.model_dump()
+    with pytest.raises(InputError, match=fragment) as caught:
+        apply_section_text(c, "resources", text)
+    assert str(caught.value).startswith("Middelen")
+    assert c.model_dump() == before
+
+
+def test_the_start_is_shown_and_edited_in_the_resources_section() -> None:
+    c = full()
+    text = section_to_text(c, "resources")
+    assert "Start: " in text
+    edited = apply_section_text(c, "resources", text.replace("Start: ", "Start: 01-09-2026"))
+    assert edited.resources.start == date(2026, 9, 1)
+    assert edited.resources.deadline == c.resources.deadline
+    assert "Start: 01-09-2026" in section_to_text(edited, "resources")

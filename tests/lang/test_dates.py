@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from opdrachtassistent.extract.rules import RulesExtractor
-from opdrachtassistent.lang.nl import parse_deadline, parse_start
+from opdrachtassistent.lang.nl import bad_dates, deadline_alternatives, parse_deadline, parse_start
 
 TODAY = date(2026, 3, 1)
 
@@ -138,3 +138,65 @@ def test_the_extraction_keeps_start_and_deadline_apart() -> None:
     )
     assert e.start == date(2026, 9, 1)
     assert e.deadline == date(2027, 12, 31)
+
+
+# ------------------------------------------------------------------ two completion dates
+
+
+def test_two_completion_dates_give_the_main_one_and_the_other() -> None:
+    text = (
+        "Volgens de planning is de oplevering eind 2027. De provincie stelt als voorwaarde "
+        "voor de subsidie dat het werk uiterlijk 1 juli 2027 gereed is."
+    )
+    assert parse_deadline(text, today=TODAY) == date(2027, 12, 31)
+    assert deadline_alternatives(text, today=TODAY) == [date(2027, 7, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Start uitvoering Q1 2027, gereed Q3 2027.",
+        "Gereed: voor de zomervakantie, dus voor 1 juli 2026.",
+        "Het werk is in de zomer van 2027 klaar, uiterlijk 31 augustus 2027.",
+        "De eerste fase is in juni 2025 opgeleverd; de tweede fase is eind 2027 klaar.",
+    ],
+)
+def test_one_completion_date_said_twice_is_no_choice(text: str) -> None:
+    assert deadline_alternatives(text, today=TODAY) == []
+
+
+# ------------------------------------------------------------------ dates that do not exist
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "field"),
+    [
+        ("De Brink moet op 30 februari 2027 klaar zijn.", "30 februari 2027", "deadline"),
+        ("Einddatum: 31-04-2027", "31-04-2027", "deadline"),
+        ("oplevering 2027-13-01", "2027-13-01", "deadline"),
+        ("De aannemer begint op 31 juni 2026.", "31 juni 2026", "start"),
+        ("Einddatum: 45-2027", "45-2027", "deadline"),
+    ],
+)
+def test_a_day_that_does_not_exist_is_reported(text: str, quote: str, field: str) -> None:
+    found = bad_dates(text)
+    assert [(b.field, b.quote) for b in found] == [(field, quote)]
+    assert parse_deadline(text, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gereed op 29 februari 2028, een schrikkeljaar.",
+        "Einddatum: eind 2027",
+        "Oplevering 30-4-2027",
+        "De raad vergaderde op 12.5.2026 over het krediet.",
+    ],
+)
+def test_real_dates_are_not_reported(text: str) -> None:
+    assert bad_dates(text) == []
+
+
+def test_an_impossible_day_does_not_fall_back_to_its_month() -> None:
+    # Not "februari 2027" -> 28 February: the whole phrase is unusable.
+    assert parse_deadline("Klaar op 30 februari 2027.", today=TODAY) is None

@@ -53,7 +53,17 @@ class Vague:
     """The answer is too vague to be one ("iets met water"), whatever else it gave."""
 
 
-Command = SetValue | CorrectValue | Skip | AskAgain | Confirm | Vague
+@dataclass(frozen=True)
+class Refuse:
+    """The answer gives a value that cannot be used ("budget: -300 euro", "30 februari"):
+    nothing of the answer is taken, and the value is asked for again."""
+
+    field: str
+    quote: str
+    problem: str
+
+
+Command = SetValue | CorrectValue | Skip | AskAgain | Confirm | Vague | Refuse
 Value = SetValue | CorrectValue
 
 
@@ -64,6 +74,10 @@ def values(commands: Iterable[Command]) -> list[Value]:
 def as_extraction(commands: Iterable[Command]) -> Extraction:
     """The values of the commands as one extraction, for the merge."""
     return Extraction.model_validate({c.field: c.value for c in values(commands)})
+
+
+def refusals(commands: Iterable[Command]) -> list[Refuse]:
+    return [c for c in commands if isinstance(c, Refuse)]
 
 
 def is_correction(commands: Iterable[Command]) -> bool:

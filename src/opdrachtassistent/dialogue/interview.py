@@ -38,7 +38,7 @@ from opdrachtassistent.commission import (
 from opdrachtassistent.dialogue import commands as cmd
 from opdrachtassistent.dialogue import texts, understand, why
 from opdrachtassistent.dialogue.merging import merge_extraction, record_origins
-from opdrachtassistent.dialogue.phrasing import fill, known, open_questions_for, summary
+from opdrachtassistent.dialogue.phrasing import fill, known, open_questions_for, refusal, summary
 from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.extract.base import Extraction, Extractor
 from opdrachtassistent.extract.evidence import Evidence, model_values
@@ -271,6 +271,9 @@ class Interview:
     def _apply_commands(self, commands: list[cmd.Command], text: str, notes: list[str]) -> Turn:
         current = self._s.asking
         assert current is not None and current != "confirm"
+        refused = cmd.refusals(commands)
+        if refused:
+            return self._turn(self._refusal(refused, self._question()), follow_up=False)
         for command in commands:
             if isinstance(command, cmd.AskAgain):
                 self._s.asked_again.append(command.section)
@@ -346,10 +349,20 @@ class Interview:
         self._refresh_open()
         return self._is_complete("stakeholders")
 
+    @staticmethod
+    def _refusal(refused: list[cmd.Refuse], then: str) -> str:
+        """A question back about each unusable value; the answer changed nothing."""
+        said = [refusal(r.field, r.quote, r.problem) for r in refused]
+        return "\n\n".join([*dict.fromkeys(said), texts.REFUSED_KEPT, then])
+
     def _roles_note(self) -> str:
         return texts.STAKEHOLDER_DEFAULTS_NOTE.format(names=join_nl(self._proposed))
 
     def _after_summary(self, commands: list[cmd.Command], text: str, notes: list[str]) -> Turn:
+        refused = cmd.refusals(commands)
+        if refused:
+            self._s.phase, self._s.asking = "confirm", "confirm"
+            return self._turn(self._refusal(refused, texts.CONFIRM_AGAIN), follow_up=False)
         extraction = cmd.as_extraction(commands)
         changes = self._apply(extraction, current=None, correction=True, text=text)
         if changes:

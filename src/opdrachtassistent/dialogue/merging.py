@@ -96,6 +96,8 @@ def merge_extraction(
         if new:
             setattr(c, attr, [*getattr(c, attr), *new])
             changes.append((FIELD_SECTION[field], f"{label} " + join_nl(new)))
+    # A choice the text left (two budgets) is asked of a person, never decided silently.
+    c.open_questions += _new_items(c.open_questions, e.open_questions)
     added, enriched = _merge_stakeholders(c.stakeholders, e.stakeholders)
     if added:
         changes.append(("stakeholders", "betrokken " + join_nl(added)))

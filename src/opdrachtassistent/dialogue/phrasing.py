@@ -18,6 +18,13 @@ def open_questions_for(commission: Commission, section: SectionKey) -> list[str]
     ]
 
 
+def refusal(field: str, quote: str, problem: str, *, open_question: bool = False) -> str:
+    """What is said about a value that cannot be used: in the conversation, a question
+    back; in a draft, an open question."""
+    templates = texts.REFUSED_OPEN if open_question else texts.REFUSED
+    return templates[field].format(quote=quote, problem=texts.PROBLEMS[problem])
+
+
 def _question_only(text: str) -> str:
     """The question itself, without the examples that follow it in the conversation."""
     return text.split("?", 1)[0] + "?" if "?" in text else text
@@ -51,6 +58,7 @@ def summary(c: Commission) -> str:
         f"- **Capaciteit:** "
         f"{val(number(r.capacity_fte) + ' fte' if r.capacity_fte is not None else None)}",
         f"- **Einddatum:** {val(dutch_date(r.deadline) if r.deadline else None)}",
+        *([f"- **Start uitvoering:** {dutch_date(r.start)}"] if r.start else []),
         f"- **Kaders:** {val(join_nl(c.frameworks))}",
         f"- **Instrumenten:** {val(join_nl(c.instruments))}",
         f"- **Organisatie en werkwijze:** {val(c.organisation)}",
@@ -77,6 +85,8 @@ def known(c: Commission, section: SectionKey) -> str:
                 parts.append(f"{number(r.capacity_fte)} fte")
             if r.deadline:
                 parts.append(f"einddatum {dutch_date(r.deadline)}")
+            if r.start:
+                parts.append(f"start uitvoering {dutch_date(r.start)}")
         case "stakeholders":
             parts += [s.name for s in c.stakeholders]
         case "goal":

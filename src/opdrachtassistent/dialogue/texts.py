@@ -6,7 +6,7 @@ Questions are keyed by section; follow-ups by the missing item (the labels in
 
 from __future__ import annotations
 
-from opdrachtassistent.commission import SectionKey
+from opdrachtassistent.commission import SECTION_TITLES, SectionKey
 from opdrachtassistent.lang import nl
 
 OPENING = (
@@ -117,6 +117,40 @@ TRUNCATED = (
     "Uw bericht was erg lang; ik heb de eerste {limit} tekens gelezen. Splits een lange tekst "
     "gerust op in meerdere berichten."
 )
+# A value that cannot be used: nothing of the answer is taken, the value is asked again.
+REFUSED: dict[str, str] = {
+    "budget_eur": (
+        "Dat bedrag kan ik niet gebruiken: {quote} ({problem}). Wat is het budget in euro?"
+    ),
+    "deadline": (
+        "Die datum kan ik niet gebruiken: {quote} ({problem}). Wanneer moet het klaar zijn, "
+        "bijvoorbeeld 31-12-2027 of eind 2027?"
+    ),
+    "start": (
+        "Die datum kan ik niet gebruiken: {quote} ({problem}). Wanneer begint de uitvoering, "
+        "bijvoorbeeld 1-9-2026 of najaar 2026?"
+    ),
+}
+PROBLEMS: dict[str, str] = {
+    "negative": "een bedrag kan niet negatief zijn",
+    "too_large": "dat getal is te groot voor een budget",
+    "impossible_date": "die dag bestaat niet",
+    "unreadable": "dat lees ik niet als datum",
+}
+REFUSED_KEPT = "Ik heb verder niets aangepast."
+# The same, as an open question in a draft from notes.
+_RESOURCES = SECTION_TITLES["resources"]
+REFUSED_OPEN: dict[str, str] = {
+    "budget_eur": (
+        _RESOURCES + ": het bedrag '{quote}' is niet bruikbaar ({problem}); wat is het budget?"
+    ),
+    "deadline": _RESOURCES
+    + ": de datum '{quote}' is niet bruikbaar ({problem}); wat is de einddatum?",
+    "start": (
+        _RESOURCES
+        + ": de datum '{quote}' is niet bruikbaar ({problem}); wanneer begint de uitvoering?"
+    ),
+}
 NOTED = "Genoteerd: {items}."
 CORRECTED = "Aangepast: {items}."
 REVISIT = (

@@ -15,6 +15,7 @@ from opdrachtassistent.dialogue.commands import (
     AskAgain,
     Command,
     Confirm,
+    Refuse,
     Skip,
     Vague,
     from_extraction,
@@ -45,6 +46,9 @@ def read_answer(text: str, reading: Reading, extract: Extract) -> list[Command]:
         return [AskAgain(current)]
     if is_skip(text):
         return [Skip(current)]
+    refused = refusals(text, about_money=current == "resources")
+    if refused:
+        return refused
     extraction = extract(text, current)
     prefer_corrected_values(extraction, text)
     goal = reading.commission.goal
@@ -56,20 +60,35 @@ def read_answer(text: str, reading: Reading, extract: Extract) -> list[Command]:
         if not extraction.goal_results and extraction.goal_statement and not (other and short):
             extraction.goal_results = [extraction.goal_statement]
         extraction.goal_statement = None
-    found = from_extraction(extraction, correction=bool(cues.CORRECTION.search(text)))
+    correction = bool(cues.CORRECTION.search(text))
+    if correction:
+        extraction.open_questions = []  # "niet 3 maar 4 miljoen" names both, and chooses
+    found = from_extraction(extraction, correction=correction)
     return [*found, Vague()] if is_vague(text) else found
 
 
 def read_after_summary(text: str, extract: Extract) -> list[Command]:
     """After the summary everything is a correction; free text only where it is named."""
+    refused = refusals(text)
+    if refused:
+        return refused
     extraction = extract(text, None)
     prefer_corrected_values(extraction, text)
     named = explicit_fields(text)
     for field in FREE_TEXT_FIELDS:
         if field not in named:
             setattr(extraction, field, None)
+    extraction.open_questions = []  # a correction chooses for itself
     found = from_extraction(extraction, correction=True)
     return [*found, Confirm()] if cues.YES.match(text) else found
+
+
+def refusals(text: str, *, about_money: bool = False) -> list[Command]:
+    """One `Refuse` per value the answer gives that cannot be used; the whole answer is then
+    set aside, so a nonsense correction changes nothing already known."""
+    return [
+        Refuse(b.field, b.quote, b.problem) for b in dutch.bad_values(text, about_money=about_money)
+    ]
 
 
 def prefer_corrected_values(e: Extraction, text: str) -> None:

@@ -1,17 +1,20 @@
 """Drafting a commission from notes in one go, for programme offices.
 
 The same extraction and merge rules as the interview, without the conversation: what the
-notes say is filled in; what a complete commission still lacks becomes an open question.
+notes say is filled in; what a complete commission still lacks becomes an open question, and
+so does a value that cannot be used ("budget: -300 euro", "30 februari 2027": ignored) or a
+choice the notes leave (two budgets).
 """
 
 from __future__ import annotations
 
 from opdrachtassistent.commission import SECTIONS, Commission
 from opdrachtassistent.dialogue.merging import merge_extraction, record_origins
-from opdrachtassistent.dialogue.phrasing import open_questions_for
+from opdrachtassistent.dialogue.phrasing import open_questions_for, refusal
 from opdrachtassistent.extract.base import Extractor
 from opdrachtassistent.extract.evidence import model_values
 from opdrachtassistent.extract.rules import RulesExtractor
+from opdrachtassistent.lang import nl
 
 
 def draft(
@@ -38,5 +41,10 @@ def draft(
         document=document,
         model=model,
     )
-    commission.open_questions = [q for key in SECTIONS for q in open_questions_for(commission, key)]
+    missing = [q for key in SECTIONS for q in open_questions_for(commission, key)]
+    unusable = [
+        refusal(b.field, b.quote, b.problem, open_question=True) for b in nl.bad_values(text or "")
+    ]
+    chosen = commission.open_questions  # choices the notes leave, from the extraction
+    commission.open_questions = list(dict.fromkeys([*missing, *unusable, *chosen]))
     return commission

@@ -35,6 +35,9 @@ class Extraction(BaseModel):
     frameworks: list[str] = Field(default_factory=list)
     instruments: list[str] = Field(default_factory=list)
     organisation: str | None = None
+    # Choices the text leaves to a person (two budgets, two completion dates), as Dutch
+    # questions: the value taken is the one the text marks as the main one.
+    open_questions: list[str] = Field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not any(bool(v) or v == 0 for k, v in self.model_dump().items() if v is not None)

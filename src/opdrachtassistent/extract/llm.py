@@ -181,6 +181,12 @@ class ExtractionOutput(BaseModel):
     frameworks: TextList = Field(description="Kaders: beleid, wet- en regelgeving.")
     instruments: TextList = Field(description="Instrumenten en werkvormen.")
     organisation: Text = Field(description="Organisatie en werkwijze.")
+    open_questions: TextList = Field(
+        description=(
+            "Alleen als de tekst twee waarden voor hetzelfde noemt (twee budgetten, twee "
+            "einddatums): welke is gekozen, als vraag aan de lezer. Anders []."
+        )
+    )
 
     @field_validator("themes", mode="before")
     @classmethod
@@ -248,6 +254,7 @@ class ExtractionOutput(BaseModel):
             frameworks=list(self.frameworks),
             instruments=list(self.instruments),
             organisation=self.organisation,
+            open_questions=list(self.open_questions),
         )
 
 

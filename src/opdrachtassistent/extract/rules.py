@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from opdrachtassistent.commission import SectionKey, Stakeholder
+from opdrachtassistent.commission import SECTION_TITLES, SectionKey, Stakeholder
 from opdrachtassistent.extract.base import Extraction
+from opdrachtassistent.fmt import dutch_date, euro, join_nl
 from opdrachtassistent.lang import nl
 from opdrachtassistent.lang.nl.cues import extraction as cues
 from opdrachtassistent.lang.nl.cues import sentences as roles
+from opdrachtassistent.lang.nl.tables import choices
 
 MAX_TEXT = 20_000  # longer input is read up to here: enough for any real answer or note
 
@@ -93,6 +95,7 @@ class RulesExtractor:
         out.capacity_fte = nl.parse_fte(text)
         out.deadline = nl.parse_deadline(text)
         out.start = nl.parse_start(text)
+        out.open_questions = _choices(text, out)
         # Themes come from what the work is about, not from who does it, pays for it or
         # takes part: "een projectteam met riolering en groen" names disciplines, "Enexis
         # vanwege de kabels" a party's part, "het Verkeersplan" a kader.
@@ -645,6 +648,31 @@ _ACTIVITY_WORDS = frozenset(
         "integrale",
     ]
 )
+
+
+def _choices(text: str, out: Extraction) -> list[str]:
+    """An open question for each value taken from two the text gives (two budgets, two
+    completion dates), naming both, so a person confirms the choice."""
+    questions: list[str] = []
+    amounts = nl.amount_alternatives(text) if out.budget_eur is not None else []
+    if out.budget_eur is not None and amounts:
+        questions.append(
+            choices.AMOUNT_CHOICE.format(
+                section=SECTION_TITLES["resources"],
+                chosen=euro(out.budget_eur),
+                others=join_nl([euro(a) for a in amounts]),
+            )
+        )
+    dates = nl.deadline_alternatives(text) if out.deadline is not None else []
+    if out.deadline is not None and dates:
+        questions.append(
+            choices.DEADLINE_CHOICE.format(
+                section=SECTION_TITLES["resources"],
+                chosen=dutch_date(out.deadline),
+                others=join_nl([dutch_date(d) for d in dates]),
+            )
+        )
+    return questions
 
 
 def _title(text: str) -> str | None:

@@ -82,6 +82,8 @@ def resource_rows(c: Commission) -> list[tuple[str, str]]:
             f"{number(r.capacity_fte)} fte" if r.capacity_fte is not None else NOT_FILLED,
         ),
         ("Einddatum", dutch_date(r.deadline) if r.deadline is not None else NOT_FILLED),
+        # The start is worth showing when known, but no commission needs one.
+        *([("Start uitvoering", dutch_date(r.start))] if r.start is not None else []),
         ("Financiering", r.funding or NOT_FILLED),
     ]
 

@@ -8,6 +8,7 @@ which keeps the conversation consistent. Errors are `InputError` with a Dutch me
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -21,6 +22,7 @@ from opdrachtassistent.commission import (
     Stakeholder,
 )
 from opdrachtassistent.errors import InputError
+from opdrachtassistent.lang import nl
 
 # How each section is written in the editor (shown to the user).
 FORMAT_HELP: dict[SectionKey, str] = {
@@ -40,7 +42,8 @@ FORMAT_HELP: dict[SectionKey, str] = {
     ),
     "resources": (
         "Regels 'Budget:' (in euro, bijvoorbeeld 2.500.000), 'Capaciteit:' (fte, "
-        "bijvoorbeeld 2,5), 'Einddatum:' (dd-mm-jjjj) en 'Financiering:'."
+        "bijvoorbeeld 2,5), 'Einddatum:' (dd-mm-jjjj), 'Start:' (start uitvoering, "
+        "dd-mm-jjjj) en 'Financiering:'."
     ),
     "frameworks": "Eén kader per regel (beleid, wet- of regelgeving, randvoorwaarde).",
     "instruments": "Eén instrument per regel.",
@@ -59,6 +62,7 @@ _LABELS: dict[SectionKey, dict[str, str]] = {
         "budget": "budget_eur",
         "capaciteit": "capacity_fte",
         "einddatum": "deadline",
+        "start": "start",
         "financiering": "funding",
     },
 }
@@ -121,6 +125,7 @@ def section_to_text(commission: Commission, key: SectionKey) -> str:
                     "Budget: " + ("" if r.budget_eur is None else _num(r.budget_eur)),
                     "Capaciteit: " + ("" if r.capacity_fte is None else _num(r.capacity_fte)),
                     "Einddatum: " + ("" if r.deadline is None else r.deadline.strftime("%d-%m-%Y")),
+                    "Start: " + ("" if r.start is None else r.start.strftime("%d-%m-%Y")),
                     f"Financiering: {r.funding or ''}",
                 ]
             )
@@ -152,38 +157,55 @@ def _one(values: dict[str, list[str]], field: str) -> str | None:
     return found[-1] if found else None
 
 
-def parse_amount(text: str) -> float:
-    """'2.500.000', '€ 2,5 miljoen', '350000' -> a float."""
+_MAX_DIGITS = 15  # more digits than any amount a person writes out
+_MAX_FTE = 10_000
+
+
+def parse_amount(text: str, *, limit: float = nl.MAX_BUDGET_EUR) -> float:
+    """'2.500.000', '€ 2,5 miljoen', '350000' -> a float; negative, overflowing ('2e308')
+    and absurd amounts are refused with a Dutch message."""
     t = text.casefold().replace("€", "").replace("euro", "").strip()
     scale = 1.0
     for word, factor in (("miljard", 1e9), ("miljoen", 1e6), ("mln", 1e6), ("duizend", 1e3)):
         if word in t:
             scale, t = factor, t.replace(word, "").strip()
     t = t.replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):
         t = t.replace(".", "")
     t = t.replace(",", ".")
-    try:
-        value = float(t) * scale
-    except ValueError:
-        raise ValueError(f"'{text}' is geen bedrag") from None
-    if value < 0:
+    if re.fullmatch(r"\d+(?:\.\d+)?e[-+]?\d+", t) and not float(t) * scale <= limit:
+        raise ValueError(f"'{text}' is te groot om te kunnen kloppen")
+    if not re.fullmatch(r"-?\d+(?:\.\d+)?", t):
+        raise ValueError(f"'{text}' is geen bedrag (schrijf bijvoorbeeld 2.500.000)")
+    if t.startswith("-"):
         raise ValueError("een bedrag kan niet negatief zijn")
+    value = float(t) * scale
+    if sum(ch.isdigit() for ch in t) > _MAX_DIGITS or not math.isfinite(value) or value > limit:
+        raise ValueError(f"'{text}' is te groot om te kunnen kloppen")
     return value
 
 
 def parse_date(text: str) -> date:
+    """'31-12-2027', '31/12/2027' or '2027-12-31'; a day that does not exist is refused."""
     t = text.strip()
+    found: tuple[int, int, int] | None = None
     for pattern in (r"(\d{1,2})-(\d{1,2})-(\d{4})", r"(\d{1,2})/(\d{1,2})/(\d{4})"):
         m = re.fullmatch(pattern, t)
         if m:
             day, month, year = (int(g) for g in m.groups())
-            return date(year, month, day)
+            found = (year, month, day)
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
     if m:
         year, month, day = (int(g) for g in m.groups())
-        return date(year, month, day)
-    raise ValueError(f"'{text}' is geen datum (gebruik dd-mm-jjjj)")
+        found = (year, month, day)
+    if found is None:
+        if nl.bad_dates(t):
+            raise ValueError(f"'{text}' is geen bestaande datum")
+        raise ValueError(f"'{text}' is geen datum (gebruik dd-mm-jjjj)")
+    try:
+        return date(*found)
+    except ValueError:
+        raise ValueError(f"'{text}' is geen bestaande datum") from None
 
 
 def _score(key: SectionKey, value: str, what: str) -> int | None:
@@ -243,17 +265,19 @@ def apply_section_text(commission: Commission, key: SectionKey, text: str) -> Co
                 )
             case "resources":
                 v = _labelled(key, text)
-                budget, fte, deadline = (
+                budget, fte, deadline, start = (
                     _one(v, "budget_eur"),
                     _one(v, "capacity_fte"),
                     _one(v, "deadline"),
+                    _one(v, "start"),
                 )
                 try:
                     c.resources = c.resources.model_validate(
                         {
                             "budget_eur": parse_amount(budget) if budget else None,
-                            "capacity_fte": parse_amount(fte) if fte else None,
+                            "capacity_fte": parse_amount(fte, limit=_MAX_FTE) if fte else None,
                             "deadline": parse_date(deadline) if deadline else None,
+                            "start": parse_date(start) if start else None,
                             "funding": _one(v, "funding"),
                         }
                     )

@@ -187,6 +187,11 @@ def _section_body(c: Commission, key: SectionKey) -> str:
                         dutch_date(r.deadline) if r.deadline else "",
                         bron_html(c, "resources.deadline"),
                     ),
+                    *(
+                        [("Start uitvoering", dutch_date(r.start), bron_html(c, "resources.start"))]
+                        if r.start
+                        else []
+                    ),
                     ("Financiering", r.funding or "", bron_html(c, "resources.funding")),
                 ]
             )

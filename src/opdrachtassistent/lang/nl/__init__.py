@@ -7,7 +7,12 @@ raises. Callers: `from opdrachtassistent.lang import nl`, then `nl.parse_fte(...
 
 from __future__ import annotations
 
-from opdrachtassistent.lang.nl.dates import parse_deadline, parse_start
+from opdrachtassistent.lang.nl.dates import (
+    bad_dates,
+    deadline_alternatives,
+    parse_deadline,
+    parse_start,
+)
 from opdrachtassistent.lang.nl.names import (
     AMBTELIJK_RE,
     BESTUURLIJK_RE,
@@ -18,7 +23,11 @@ from opdrachtassistent.lang.nl.names import (
     level_of,
 )
 from opdrachtassistent.lang.nl.numbers import (
+    MAX_BUDGET_EUR,
     WORKING_HOURS_PER_WEEK,
+    BadValue,
+    amount_alternatives,
+    bad_amounts,
     parse_amount_eur,
     parse_fte,
     words_to_number,
@@ -44,6 +53,13 @@ from opdrachtassistent.lang.nl.tables.themes import THEME_PATTERNS
 from opdrachtassistent.lang.nl.text import fold
 from opdrachtassistent.lang.nl.vocabulary import find_frameworks, find_instruments, find_themes
 
+
+def bad_values(text: str, *, about_money: bool = False) -> list[BadValue]:
+    """Amounts and dates in the text that cannot be used (negative, overflowing, a day that
+    does not exist): the caller asks for them again and keeps what it knew."""
+    return [*bad_amounts(text, about_money=about_money), *bad_dates(text)]
+
+
 __all__ = [
     "AMBTELIJK_RE",
     "BESTUURLIJK_RE",
@@ -53,14 +69,21 @@ __all__ = [
     "FRAMEWORKS",
     "INSTRUMENTS",
     "KINDS",
+    "MAX_BUDGET_EUR",
     "PARTY_GENERIC",
     "PARTY_KINDS",
     "PARTY_NAMES",
     "THEME_PATTERNS",
     "WORKING_HOURS_PER_WEEK",
+    "BadValue",
     "Party",
     "PartyKind",
+    "amount_alternatives",
+    "bad_amounts",
+    "bad_dates",
+    "bad_values",
     "commissioner_level",
+    "deadline_alternatives",
     "find_brands",
     "find_commissioner",
     "find_frameworks",

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Literal
 
 from opdrachtassistent.lang.nl.cues import dates as cues
-from opdrachtassistent.lang.nl.numbers import digitize, num_value
+from opdrachtassistent.lang.nl.numbers import BadValue, digitize, num_value
 from opdrachtassistent.lang.nl.tables.periods import (
     MID_MONTH,
     MOD_END,
@@ -283,9 +283,11 @@ class _Collector:
         first: date | None = None,
     ) -> None:
         s, e = m.start(), m.end()
-        if period is None or not all(e <= a or s >= b for a, b in self.spans):
+        if not all(e <= a or s >= b for a, b in self.spans):
             return
         self.spans.append((s, e))
+        if period is None:
+            return  # "30 februari 2027": no date, and "februari 2027" is not one either
         role = _role(self.d, s, e)
         if needs_cue and role == "none":
             return
@@ -411,11 +413,26 @@ _ANY_PERIOD = re.compile(
 )
 
 
+# A line break inside a sentence (a wrapped line in a mail or PDF) is no clause break; one
+# before a label ("Gereed:"), a bullet or a blank line is.
+_WRAPPED = re.compile(r"(?<=[\w,])\n(?!\s*(?:[-*•·]|\d+[.)]\s|[^\n:]{1,30}:|\n))")
+
+
 def _found(text: str, today: date) -> list[_Found]:
-    d = digitize(fold(clean(text)))
+    d = _WRAPPED.sub(" ", digitize(fold(clean(text))))
     if not _ANY_PERIOD.search(d):
         return []
     return _candidates(d, today)
+
+
+def _completion_dates(text: str, now: date) -> list[_Found]:
+    """Completion candidates, best first; a past date gives way to a dated future one."""
+    found = [f for f in _found(text, now) if f.role in ("completion", "none")]
+    if any(f.explicit and f.last >= now for f in found):
+        # A past date gives way to a future one the text dates itself ("besloten op
+        # 14 januari 2025 ... gereed medio 2028"), not to one guessed from today.
+        found = [f for f in found if f.last >= now]
+    return sorted(found, key=lambda f: (f.role == "completion", f.explicit, f.last), reverse=True)
 
 
 def parse_deadline(text: str, *, today: date | None = None) -> date | None:
@@ -432,17 +449,29 @@ def parse_deadline(text: str, *, today: date | None = None) -> date | None:
     from `today` (default: the current date).
     """
     try:
-        now = today or date.today()
-        found = [f for f in _found(text, now) if f.role in ("completion", "none")]
-        if any(f.explicit and f.last >= now for f in found):
-            # A past date gives way to a future one the text dates itself ("besloten op
-            # 14 januari 2025 ... gereed medio 2028"), not to one guessed from today.
-            found = [f for f in found if f.last >= now]
-        if not found:
-            return None
-        return max(found, key=lambda f: (f.role == "completion", f.explicit, f.last)).last
+        found = _completion_dates(text, today or date.today())
+        return found[0].last if found else None
     except Exception:
         return None
+
+
+def deadline_alternatives(text: str, *, today: date | None = None) -> list[date]:
+    """Other completion dates the text names, with their year and a completion word, more
+    than a month from the one `parse_deadline` takes ("oplevering eind 2027 ... de
+    provincie wil dat het medio 2028 af is"): the choice is worth an open question."""
+    try:
+        found = _completion_dates(text, today or date.today())
+        if not found:
+            return []
+        main = found[0].last
+        out = [
+            f.last
+            for f in found[1:]
+            if f.role == "completion" and f.explicit and abs((f.last - main).days) > 31
+        ]
+        return list(dict.fromkeys(out))
+    except Exception:
+        return []
 
 
 def parse_start(text: str, *, today: date | None = None) -> date | None:
@@ -461,3 +490,49 @@ def parse_start(text: str, *, today: date | None = None) -> date | None:
         return min(found, key=lambda f: (not f.execution, f.last < now, f.first)).first
     except Exception:
         return None
+
+
+_DATE_LABEL = re.compile(
+    r"^\s*(?P<label>einddatum|deadline|opleverdatum|oplevering|gereed|klaar|startdatum|start|"
+    r"aanvang|begindatum)\s*[:=]\s*(?P<value>.+?)\s*$",
+    re.MULTILINE,
+)
+
+
+def bad_dates(text: str) -> list[BadValue]:
+    """Dates the text gives that do not exist ("30 februari 2027", "31-04-2027",
+    "2027-13-01"), and a labelled date line that names no date at all ("Einddatum: 32-1")."""
+    try:
+        d = digitize(fold(clean(text)))[:20_000]
+        found: list[BadValue] = []
+
+        def field_at(start: int, end: int) -> Literal["deadline", "start"]:
+            return "start" if _role(d, start, end) == "start" else "deadline"
+
+        for pattern in (_P_ISO, _P_NUMDATE, _P_DMY):
+            for m in pattern.finditer(d):
+                if "mon" in m.groupdict():
+                    if m["y"] is None and m["mon"] not in _FULL_MONTHS:
+                        continue
+                    month, y = MONTHS[m["mon"]], _year(m["y"]) or 2000
+                else:
+                    month, y = int(m["m"]), _year(m["y"]) or 2000
+                day = int(m["d"])
+                if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(y, month)[1]:
+                    continue
+                if not any(b.quote in m.group() for b in found):
+                    found.append(
+                        BadValue(field_at(*m.span()), m.group().strip(), "impossible_date")
+                    )
+        for m in _DATE_LABEL.finditer(d):
+            value = m["value"]
+            if any(b.quote in value for b in found) or not re.search(r"\d", value):
+                continue
+            if parse_deadline(value) is None and parse_start("start " + value) is None:
+                field: Literal["deadline", "start"] = (
+                    "start" if cues.START.search(m["label"]) else "deadline"
+                )
+                found.append(BadValue(field, value, "unreadable"))
+        return found
+    except Exception:
+        return []

@@ -7,7 +7,10 @@ the text does not say it, and never raises.
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from opdrachtassistent.lang.nl.tables.numerals import (
     ANDERHALF,
@@ -23,6 +26,21 @@ from opdrachtassistent.lang.nl.text import clean, fold
 
 WORKING_HOURS_PER_WEEK = 36  # Dutch government (CAO Gemeenten): 1 fte = 36 hours a week
 WORKING_DAYS_PER_WEEK = 5  # "twee dagen per week" = 2/5 fte
+# Above this no public work in the Netherlands is budgeted (the whole national budget is a
+# few hundred billion): a larger "budget" is a typing error, not a value to keep.
+MAX_BUDGET_EUR = 50e9
+
+Problem = Literal["negative", "too_large", "impossible_date", "unreadable"]
+
+
+@dataclass(frozen=True)
+class BadValue:
+    """A value the text gives that cannot be used: which field, the words, what is wrong."""
+
+    field: Literal["budget_eur", "deadline", "start"]
+    quote: str
+    problem: Problem
+
 
 _MORPHS: tuple[str, ...] = tuple(
     sorted(
@@ -186,7 +204,11 @@ def digitize(s: str) -> str:
 
     def flush(g: list[_Word]) -> None:
         nonlocal pos
-        while g and g[0][2] in (["en"], ["komma"]):
+        while g and (
+            g[0][2] in (["en"], ["komma"]) or (len(g[0][2]) == 1 and g[0][2][0] in WORD_SCALES)
+        ):
+            # A scale word cannot open a numeral: in "€ 1,1 miljoen een bijdrage" the
+            # "miljoen" belongs to the digits before it, not to "een".
             g = g[1:]
         while g and g[-1][2] in (["en"], ["komma"]):
             g = g[:-1]
@@ -333,6 +355,11 @@ _BARE_AFTER_CUE = re.compile(
     r"\b[^.;!?\n\d€]{0,30}?" + _MONEY_NUM + r"(?:\s*,[-=]{1,2})?"
 )
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
+# A minus sign on the number itself ("-300 euro", "EUR -2,5 miljoen", "min 300 euro"); a
+# dash after a space is a bullet ("- 300 euro") and one after a digit a range ("2-3").
+_MINUS_BEFORE = re.compile(
+    r"(?:(?<![\w.,)])[-\u2212\u2013](?:€\s?)?|\b(?:min|minus)\s(?:€\s?)?|€\s?[-\u2212\u2013])$"
+)
 _RANGE_AFTER = re.compile(r"\s*(?:-|t/m|tot)\s*\d")
 CLAUSE_BREAK = re.compile(r"[;!?\n]|\.(?!\d)")
 
@@ -353,6 +380,8 @@ def _money_candidates(d: str) -> list[_Cand]:
             if scale:
                 value *= SCALE_VALUES[scale]
             start = m.start(1)
+            if _MINUS_BEFORE.search(d, max(0, start - 8), start) or not _usable(value):
+                continue
             if start not in found:
                 found[start] = (value, start, m.end())
     for m in _BARE_AFTER_CUE.finditer(d):
@@ -365,8 +394,14 @@ def _money_candidates(d: str) -> list[_Cand]:
             continue  # "budget voor 2026" names a year
         if _NOT_MONEY_AFTER.match(d, m.end()) or _RANGE_AFTER.match(d, m.end()):
             continue
+        if _MINUS_BEFORE.search(d, max(0, start - 8), start) or not _usable(value):
+            continue
         found[start] = (value, start, m.end())
     return sorted(found.values(), key=lambda c: c[1])
+
+
+def _usable(value: float) -> bool:
+    return math.isfinite(value) and 0 <= value <= MAX_BUDGET_EUR
 
 
 def _cue_distance(d: str, cue: re.Pattern[str], start: int, end: int, window: int) -> int | None:
@@ -386,6 +421,35 @@ def _cue_distance(d: str, cue: re.Pattern[str], start: int, end: int, window: in
     return best
 
 
+_PART_CUE = re.compile(
+    r"\b(?:waarvan|daarvan|waaronder|bijdrage|eerder|oorspronkelijk|aanvankelijk|vorige|"
+    r"voorheen|destijds|eerste fase|deel|deels|aandeel)\b"
+)
+
+
+def _ranked(text: str) -> list[tuple[tuple[int, int, float], float]]:
+    """Every amount with its score, best first (see `parse_amount_eur`)."""
+    d = digitize(fold(clean(text)))
+    cands = _money_candidates(d)
+
+    def score(c: _Cand) -> tuple[int, int, float]:
+        value, start, end = c
+        before = d[max(0, start - 40) : start]
+        part = _PART_CUE.search(CLAUSE_BREAK.split(before)[-1]) is not None
+        total = _cue_distance(d, _TOTAL_CUE, start, start, 20)
+        if total is not None:
+            return (3, -total, value)
+        strong = _cue_distance(d, _BUDGET_CUE, start, end, 80)
+        if strong is not None and not part:
+            return (2, -strong, value)
+        weak = _cue_distance(d, _WEAK_CUE, start, end, 60)
+        if (weak is not None or strong is not None) and not part:
+            return (1, -(weak if weak is not None else 0), value)
+        return (-1 if part else 0, 0, value)
+
+    return sorted(((score(c), round(c[0], 2)) for c in cands), reverse=True)
+
+
 def parse_amount_eur(text: str) -> float | None:
     """The budget in euro named in the text.
 
@@ -394,31 +458,94 @@ def parse_amount_eur(text: str) -> float | None:
     sign or a budget word ("budget: 800.000"); "200 bomen", "30 km/u", "2027" are no money.
     With several amounts: one marked as total ("totaal € 1.500.000"), else the one nearest
     to a budget word (budget, beschikbaar, gereserveerd, krediet, ...) in the same clause,
-    else one near a cost word, else the largest. In a range ("2 à 3 miljoen") the amount
-    with the scale word wins: the upper bound.
+    else one near a cost word, else the largest; an amount marked as a part or an earlier
+    figure ("waarvan", "een bijdrage van", "eerder geraamd") comes last. In a range ("2 à 3
+    miljoen") the amount with the scale word wins: the upper bound. A negative amount
+    ("-300 euro"), one in scientific notation and one above `MAX_BUDGET_EUR` is no budget.
     """
     try:
-        d = digitize(fold(clean(text)))
-        cands = _money_candidates(d)
-        if not cands:
-            return None
-
-        def score(c: _Cand) -> tuple[int, int, float]:
-            value, start, end = c
-            total = _cue_distance(d, _TOTAL_CUE, start, start, 20)
-            if total is not None:
-                return (3, -total, value)
-            strong = _cue_distance(d, _BUDGET_CUE, start, end, 80)
-            if strong is not None:
-                return (2, -strong, value)
-            weak = _cue_distance(d, _WEAK_CUE, start, end, 60)
-            if weak is not None:
-                return (1, -weak, value)
-            return (0, 0, value)
-
-        return round(max(cands, key=score)[0], 2)
+        ranked = _ranked(text)
+        return ranked[0][1] if ranked else None
     except Exception:
         return None
+
+
+def amount_alternatives(text: str) -> list[float]:
+    """Other amounts the text gives as a budget or cost beside the one `parse_amount_eur`
+    takes ("krediet € 4,2 miljoen, waarvan € 1,1 miljoen van de provincie" -> [1100000]):
+    the choice is worth an open question. Never raises."""
+    try:
+        ranked = _ranked(text)
+        if len(ranked) < 2:
+            return []
+        main = ranked[0][1]
+        out = [v for (level, _, _), v in ranked[1:] if level != 0 and v != main]
+        return list(dict.fromkeys(out))
+    except Exception:
+        return []
+
+
+_MONEY_WORD = re.compile(
+    r"€|\beur\b|\beuro\b|\b(?:miljard|mrd|mld|miljoen|mln|milj|mio|ton|duizend)\b"
+)
+_SCIENTIFIC = re.compile(
+    r"(?<![\w.,])[-+]?\d+(?:[.,]\d+)?e[-+]?\d+(?![\w.,])"
+    r"(?:\s?(?:miljard|miljoen|mln|mld|ton|duizend|euro)(?![a-z]))?"
+)
+_NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d(?:[\d.,]|(?<=\d) (?=\d))*")
+_MAX_DIGITS = 15  # more digits than any amount of euro a person writes out
+_NEGATIVE = re.compile(
+    r"(?:(?<![\w.,)])[-\u2212\u2013](?:€\s?)?|\b(?:min|minus)\s(?:€\s?)?|€\s?[-\u2212\u2013])"
+    r"\d[\d.,]*(?:\s?(?:miljard|miljoen|mln|mld|ton|duizend|k|euro|eur|€)(?![a-z]))?"
+)
+
+
+def bad_amounts(text: str, *, about_money: bool = False) -> list[BadValue]:
+    """Amounts the text gives that cannot be a budget: negative ("budget: -300 euro"), in
+    scientific notation or overflowing ("2e308 miljoen", a number of 40 digits), or larger
+    than any public budget. Only in a clause about money (a euro sign, a scale word, a
+    budget word), or anywhere when `about_money` (the question was about the budget).
+    Never raises."""
+    try:
+        d = fold(clean(text))[:20_000]
+        found: list[BadValue] = []
+        for clause in CLAUSE_BREAK.split(d):
+            money = about_money or bool(_MONEY_WORD.search(clause) or _BUDGET_CUE.search(clause))
+            if not money:
+                continue
+            bad: list[tuple[str, Problem]] = [
+                (m.group(), "too_large") for m in _SCIENTIFIC.finditer(clause)
+            ]
+            bad += [
+                (m.group(), "too_large")
+                for m in _NUMBER_TOKEN.finditer(clause)
+                if sum(ch.isdigit() for ch in m.group()) > _MAX_DIGITS
+            ]
+            bad += [(m.group(), "negative") for m in _NEGATIVE.finditer(clause)]
+            bad += [
+                (words, "too_large")
+                for value, words in _raw_money(digitize(clause))
+                if value > MAX_BUDGET_EUR
+            ]
+            for quote, problem in bad:
+                quote = quote.strip()
+                if not any(quote in b.quote or b.quote in quote for b in found):
+                    found.append(BadValue("budget_eur", quote, problem))
+        return found
+    except Exception:
+        return []
+
+
+def _raw_money(d: str) -> list[tuple[float, str]]:
+    """Every amount of money in the digitized text, however large, with its words."""
+    out: list[tuple[float, str]] = []
+    for pattern in _MONEY_PATTERNS:
+        for m in pattern.finditer(d):
+            value = num_value(m.group(1), scaled=m.group(2) is not None)
+            if value is not None:
+                value *= SCALE_VALUES[m.group(2)] if m.group(2) else 1
+                out.append((value, m.group().strip()))
+    return out
 
 
 # --------------------------------------------------------------------------- fte

@@ -15,7 +15,7 @@ COMPLETION = re.compile(
     r"voltooid|voltooiing|afgewerkt|deadline|einddatum|uiterlijk|uiterste|streefdatum|"
     r"gerealiseerd|realiseren|realisatie|tot en met|t/m|tot|moet|moeten|opleverdatum|"
     r"eindtermijn|afgelopen|gedaan|ingebruikname|in gebruik|eindigen|eindigt|rond|"
-    r"afsluiten|(?<!in )plaats(?! van)|plaatsvinden|plaatsvindt|uitgevoerd|gebeurt|gebeuren)\b"
+    r"afsluiten|(?<!in )plaats(?! van)|plaatsvinden|plaatsvindt|gebeurt|gebeuren)\b"
 )
 # The work begins then.
 START = re.compile(

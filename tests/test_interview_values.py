@@ -1,0 +1,137 @@
+"""Values that cannot be used are refused in the interview with a Dutch question and change
+nothing; a start date is kept apart from the deadline; a choice the text leaves is asked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from opdrachtassistent import Interview
+from opdrachtassistent.dialogue import commands as cmd
+from opdrachtassistent.dialogue.understand import Reading, read_answer
+from opdrachtassistent.extract.rules import RulesExtractor
+
+OPENING = (
+    "Wij gaan de Havenkade opnieuw inrichten en de kademuur herstellen. Wethouder Bakker is "
+    "opdrachtgever. Er is een krediet van 4,5 miljoen euro, en het moet eind 2028 klaar zijn."
+)
+GOAL = "Een veilige kade met meer groen. Resultaat: 300 meter kademuur hersteld."
+
+
+CONTEXT = "De kademuur verzakt en bij hoog water loopt de kade onder."
+
+
+def _interview_at_goal() -> Interview:
+    """Opening, aanleiding and goal given; the interview has moved past the goal."""
+    it = Interview()
+    it.opening()
+    it.answer(OPENING)
+    if it.asking == "context":
+        it.answer(CONTEXT)
+    assert it.asking == "goal"
+    it.answer(GOAL)
+    assert it.commission.goal.statement
+    return it
+
+
+@pytest.mark.parametrize(
+    ("answer", "fragment"),
+    [
+        ("budget: -300 euro", "Dat bedrag kan ik niet gebruiken"),
+        ("Het budget is toch 2e308 miljoen", "te groot"),
+        ("het krediet is 1234567890123456789012345678901234567890 euro", "te groot"),
+        ("De einddatum is toch 30 februari 2027", "Die datum kan ik niet gebruiken"),
+        ("Correctie, oplevering 31-04-2027", "die dag bestaat niet"),
+    ],
+)
+def test_a_nonsense_correction_changes_nothing(answer: str, fragment: str) -> None:
+    it = _interview_at_goal()
+    before = it.commission.model_dump()
+    asking = it.asking
+    turn = it.answer(answer)
+    assert fragment in turn.message
+    assert "?" in turn.message.split("\n\n")[0]  # a question back, in Dutch
+    assert it.commission.model_dump() == before
+    assert it.asking == asking  # the same question is asked again
+    assert it.commission.resources.budget_eur == 4_500_000
+    assert it.commission.goal.statement and "-300" not in it.commission.goal.statement
+
+
+def test_a_bare_overflowing_number_is_refused_when_the_budget_is_asked() -> None:
+    it = _interview_at_goal()
+    for _ in range(10):
+        if it.asking == "resources":
+            break
+        it.answer("weet ik niet")
+    assert it.asking == "resources"
+    before = it.commission.model_dump()
+    turn = it.answer("5e400")
+    assert "Wat is het budget in euro?" in turn.message
+    assert it.commission.model_dump() == before
+
+
+def test_after_the_summary_a_bad_value_is_refused_and_the_summary_stays() -> None:
+    it = Interview()
+    it.opening()
+    turn = it.answer(OPENING)
+    for _ in range(20):
+        if turn.asking == "confirm":
+            break
+        turn = it.answer("weet ik niet")
+    assert turn.asking == "confirm"
+    before = it.commission.model_dump()
+    turn = it.answer("Het budget moet zijn: -300 euro")
+    assert "niet negatief" in turn.message
+    assert it.commission.model_dump() == before
+    assert turn.asking == "confirm" and not it.complete
+
+
+def test_the_reader_turns_a_bad_value_into_a_refusal() -> None:
+    it = _interview_at_goal()
+    reading = Reading(
+        commission=it.commission, asking="resources", revisiting=False, asked_again=False
+    )
+    commands = read_answer(
+        "budget -300 euro en 2 fte", reading, lambda t, s: RulesExtractor().extract(t, section=s)
+    )
+    assert commands == [cmd.Refuse("budget_eur", "-300 euro", "negative")]
+
+
+def test_start_and_deadline_are_kept_apart_in_the_interview() -> None:
+    it = Interview()
+    it.opening()
+    it.answer(
+        "We vervangen de riolering in de Vogelbuurt. De aannemer begint in september 2026 en "
+        "de oplevering is voorjaar 2027. Wethouder Dijkstra is opdrachtgever."
+    )
+    r = it.commission.resources
+    assert r.start == date(2026, 9, 1)
+    assert r.deadline == date(2027, 5, 31)
+
+
+def test_a_start_is_not_a_completeness_criterion() -> None:
+    it = Interview()
+    it.opening()
+    it.answer("Budget 2 miljoen, 1 fte, klaar eind 2027.")
+    assert it.commission.section_status("resources").state == "compleet"
+    assert it.commission.resources.start is None
+
+
+def test_two_budgets_in_a_pasted_proposal_become_an_open_question() -> None:
+    it = Interview()
+    it.opening()
+    it.answer(
+        "Uit het raadsvoorstel: het college stelt een krediet van € 6 miljoen beschikbaar, "
+        "waarvan € 1,5 miljoen een bijdrage van het waterschap is."
+    )
+    assert it.commission.resources.budget_eur == 6_000_000
+    questions = [q for q in it.commission.open_questions if "€ 1.500.000" in q]
+    assert questions and "€ 6.000.000" in questions[0]
+
+
+def test_a_correction_naming_two_amounts_is_no_open_question() -> None:
+    it = _interview_at_goal()
+    it.answer("Het budget is niet 4,5 miljoen maar 5 miljoen euro.")
+    assert it.commission.resources.budget_eur == 5_000_000
+    assert not [q for q in it.commission.open_questions if "noemt" in q]
