@@ -200,3 +200,96 @@ def test_real_dates_are_not_reported(text: str) -> None:
 def test_an_impossible_day_does_not_fall_back_to_its_month() -> None:
     # Not "februari 2027" -> 28 February: the whole phrase is unusable.
     assert parse_deadline("Klaar op 30 februari 2027.", today=TODAY) is None
+
+
+# ------------------------------------------------------------------ structure of the sentence
+
+STRUCTURES: list[tuple[str, date | None, date | None]] = [
+    # a range: the first date starts the work, the second ends it
+    (
+        "De werkzaamheden lopen van mei tot en met oktober 2027.",
+        date(2027, 10, 31),
+        date(2027, 5, 1),
+    ),
+    (
+        "Er wordt gewerkt van december 2026 t/m februari 2027, buiten het broedseizoen.",
+        date(2027, 2, 28),
+        date(2026, 12, 1),
+    ),
+    # a month without a year takes the year of the range it opens, across the year end
+    (
+        "Het riool gaat eruit van oktober tot en met maart 2028.",
+        date(2028, 3, 31),
+        date(2027, 10, 1),
+    ),
+    # a project page lists dates first, then what happens
+    (
+        "- 3 maart 2026: bewonersavond in wijkcentrum De Hoeksteen\n"
+        "- mei 2027: de aannemer begint aan de Esdoornlaan\n"
+        "- november 2027: alles klaar",
+        date(2027, 11, 30),
+        date(2027, 5, 1),
+    ),
+    # several items on one line of a decision list
+    (
+        "Aanvang uitvoering: 6 april 2027. Oplevering: 1 oktober 2027. Datum: 2 december 2026.",
+        date(2027, 10, 1),
+        date(2027, 4, 6),
+    ),
+    (
+        "Uitvoering: juni en juli 2027. Gereed: eind augustus 2027.",
+        date(2027, 8, 31),
+        date(2027, 6, 1),
+    ),
+    # an apposition after a comma belongs to the verb before it
+    (
+        "De aannemer begint na de zomervakantie, in september 2027, met de kademuur.",
+        None,
+        date(2027, 9, 1),
+    ),
+    # a step before the work, and the start of someone else's event
+    (
+        "Na de inspraak in het najaar van 2026 start de uitvoering in maart 2027.",
+        None,
+        date(2027, 3, 1),
+    ),
+    (
+        "Het kunstgras moet klaar zijn voor de start van de competitie op 5 september 2027.",
+        date(2027, 9, 5),
+        None,
+    ),
+    # "uiterlijk" names the completion date; "tot en met" ends the period of work
+    (
+        "Werkzaamheden van maart tot en met juni 2027; de school wil het plein uiterlijk "
+        "20 juni 2027 terug.",
+        date(2027, 6, 20),
+        date(2027, 3, 1),
+    ),
+    # a reference number is no range of dates
+    ("Zaaknummer: 2026-0412. De bouw start in 2027.", None, date(2027, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "completion", "start"), STRUCTURES)
+def test_the_structure_of_the_sentence_decides(
+    text: str, completion: date | None, start: date | None
+) -> None:
+    assert parse_deadline(text, today=TODAY) == completion
+    assert parse_start(text, today=TODAY) == start
+
+
+def test_the_day_after_a_season_starts_the_work() -> None:
+    assert parse_start("Het werk start na de zomervakantie van 2027.", today=TODAY) == date(
+        2027, 9, 1
+    )
+    assert parse_deadline("Klaar na de zomer van 2027.", today=TODAY) == date(2027, 9, 30)
+
+
+def test_work_that_started_in_the_past_started_then() -> None:
+    text = "De eerste fase is in januari 2026 gestart, de tweede fase start in januari 2027."
+    assert parse_start(text, today=date(2026, 6, 1)) == date(2026, 1, 1)
+
+
+def test_a_wrapped_line_is_no_clause_break() -> None:
+    text = "Volgens de planning is de aanvang van de werkzaamheden\nin het najaar van 2026."
+    assert parse_start(text, today=TODAY) == date(2026, 9, 1)

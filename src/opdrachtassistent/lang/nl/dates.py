@@ -108,7 +108,29 @@ _P_THISYEAR = re.compile(
     r"het komende|het volgende|deze|het)\s+jaar\b"
 )
 _BEFORE = re.compile(r"\b(?:voor|voordat|ruim voor)\s+(?:de\s+|het\s+)?$")
-_MONTH_PRE = re.compile(r"\b(?:voor|in|per|tot|uiterlijk|t/m|eind|begin|medio)\s+$")
+_MONTH_PRE = re.compile(
+    r"\b(?:voor|in|per|tot|uiterlijk|t/m|eind|begin|medio|van|vanaf|tot en met)\s+$"
+)
+# A date right after: "april tot en met augustus 2027", "september en oktober 2027".
+_RANGE_NEXT = re.compile(
+    cues.RANGE_WORD
+    + r"(?:(?:begin|eind|einde|medio|half)\s+)?(?:(?:19|20)\d{2}(?!\d)|q[1-4]\b"
+    + r"|\d{1,2}(?:e|ste|de)?\s+(?:"
+    + _MON
+    + r")|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:"
+    + _MON
+    + "|"
+    + _SEASON_ALT
+    + r")(?![a-z]))"
+)
+_MONTH_THEN_YEAR = re.compile(
+    r"(?:"
+    + cues.RANGE_WORD
+    + r"|\s+en\s+)(?:(?:begin|eind|einde|medio|half)\s+)?(?P<mon>"
+    + _MON
+    + r")\.?\s+"
+    + _Y
+)
 _PREV_WORD = re.compile(r"([a-z/]+)\s+$")
 # Words that may stand right before a bare year in a deadline phrase ("klaar in 2027").
 _PLAN_PERIOD_AFTER = re.compile(r"\s*(?:-|t/m|tot)\s*(?:19|20)?\d{2}(?!\d)")
@@ -167,28 +189,47 @@ def _nearest(before: str, after: str) -> Role | None:
 
 
 def _clause(d: str, start: int, end: int) -> tuple[str, str]:
-    """The words of the date's own clause before and after it (a few words each way)."""
-    before = cues.CLAUSE_SPLIT.split(d[max(0, start - 45) : start])[-1]
-    return before, cues.CLAUSE_SPLIT.split(d[end : end + 35])[0]
+    """The words of the date's own clause before and after it (a few words each way).
+
+    "begint na de bouwvak, in september": a bare preposition after a comma continues the
+    clause before it. "april 2027: start werkzaamheden": a date that opens an item is
+    described by what follows its colon."""
+    parts = cues.CLAUSE_SPLIT.split(d[max(0, start - 90) : start])
+    before = parts[-1][-60:]
+    if len(parts) > 1 and cues.APPOSITION.match(before) and d[start - len(before) - 1] == ",":
+        before = (parts[-2] + " " + before)[-70:]
+    rest = d[end : end + 45]
+    after = cues.CLAUSE_SPLIT.split(rest)[0]
+    if not after.strip() and rest.lstrip(" ").startswith(":"):
+        after = rest.lstrip(" ")[1:].split("\n")[0][:40]
+    return before, after[:35]
+
+
+def _label(d: str, start: int) -> str:
+    """The label of a "Gereed: 1 november 2027" item: the words since the sentence began."""
+    sentence = re.split(r"[.!?;\n]\s", d[max(0, start - 60) : start])[-1]
+    label, colon, value = sentence.rpartition(":")
+    return label if colon and len(value) <= 50 else ""
 
 
 def _role(d: str, start: int, end: int) -> Role:
     """What the date at d[start:end] is in its clause: a completion date, a start, something
     else (a publication, a meeting, a one-day activity), or not said ("none").
 
-    The cue nearest to the date in its own clause decides; a line label ("Gereed:",
-    "Datum:") counts when the clause itself has none; "op (dinsdag) 9 mei" without a
-    completion word is a one-day activity."""
+    A cue before the date in its own clause decides (the nearest), else one after it; a
+    date before a range word ("van april tot en met augustus") starts a period; an item
+    label ("Gereed:", "Datum:") counts when the clause has no cue; "op (dinsdag) 9 mei"
+    without a completion word is a one-day activity."""
     window = d[max(0, start - 45) : start]
     before, after = _clause(d, start, end)
     if cues.RECURRING_LEAD.search(before):
         return "other"
-    role = _nearest(before, after)
+    role = _nearest(before, "")
+    if role is None and _RANGE_NEXT.match(d, end):
+        return "start"
+    role = role or _nearest("", after)
     if role is None:
-        line = d[d.rfind("\n", 0, start) + 1 : start]
-        label, colon, _ = line.partition(":")
-        if colon and len(label) <= 40:
-            role = _nearest(label, "")
+        role = _nearest(_label(d, start), "")
     if role is None and cues.ONE_DAY_LEAD.search(window):
         return "other"
     return role or "none"
@@ -221,8 +262,10 @@ def _season(year: int, name: str, pre: str) -> _Period:
             day = date(year, sm, sd) - timedelta(days=1)
         return _Period(day, day, "date")
     if pre.startswith("na"):
+        # As a deadline the month after; as a start the first day after the season.
         day = _last_day(year, 9) if name in SUMMER else _last_day(year + plus, em)
-        return _Period(day, day, "date")
+        end = _last_day(year + plus, em) if ed >= 28 else date(year + plus, em, ed)
+        return _Period(end + timedelta(days=1), day, "date")
     end_year = year + plus
     end = _last_day(end_year, em) if ed >= 28 else date(end_year, em, ed)
     return _Period(date(year, sm, sd), end, "season")
@@ -263,6 +306,7 @@ class _Found:
     last: date
     start: int  # position in the text
     execution: bool  # its clause is about carrying out the work ("start uitvoering")
+    strong: bool  # its clause names the completion itself ("uiterlijk", "oplevering")
 
 
 class _Collector:
@@ -296,8 +340,15 @@ class _Collector:
             self.d[max(0, s - 16) : s]
         ):
             end = period.start - timedelta(days=1)
-        execution = any(cues.EXECUTION.search(part) for part in _clause(self.d, s, e))
-        self.out.append(_Found(role, explicit, first or period.start, end, s, execution))
+        before, after = _clause(self.d, s, e)
+        execution = bool(cues.EXECUTION.search(before) or cues.EXECUTION.search(after))
+        strong = bool(
+            cues.COMPLETION_STRONG.search(before)
+            or cues.COMPLETION_STRONG.search(after)
+            or cues.COMPLETION_STRONG.search(_label(self.d, s))
+        )
+        first = first or period.start
+        self.out.append(_Found(role, explicit, first, end, s, execution, strong))
 
 
 def _candidates(d: str, today: date) -> list[_Found]:
@@ -356,6 +407,13 @@ def _candidates(d: str, today: date) -> list[_Found]:
         mon = MONTHS[mon_name]
         if m["y"] is None:
             if mon_name not in _FULL_MONTHS:
+                continue
+            then = _MONTH_THEN_YEAR.match(d, m.end())
+            y_then = _year(then["y"]) if then else None
+            if then and y_then:
+                # "van november tot en met maart 2027": November of the year before.
+                y = y_then - (1 if mon > MONTHS[then["mon"]] else 0)
+                c.add(m, _month(y, mon, mod))
                 continue
             if not mod and not _MONTH_PRE.search(d[max(0, m.start() - 12) : m.start()]):
                 continue
@@ -432,7 +490,9 @@ def _completion_dates(text: str, now: date) -> list[_Found]:
         # A past date gives way to a future one the text dates itself ("besloten op
         # 14 januari 2025 ... gereed medio 2028"), not to one guessed from today.
         found = [f for f in found if f.last >= now]
-    return sorted(found, key=lambda f: (f.role == "completion", f.explicit, f.last), reverse=True)
+    return sorted(
+        found, key=lambda f: (f.role == "completion", f.strong, f.explicit, f.last), reverse=True
+    )
 
 
 def parse_deadline(text: str, *, today: date | None = None) -> date | None:
@@ -480,14 +540,15 @@ def parse_start(text: str, *, today: date | None = None) -> date | None:
     "de aannemer begint half maart" -> 15 March, "aanvang werkzaamheden najaar 2026" ->
     2026-09-01, "start uitvoering Q2 2027" -> 2027-04-01, "vanaf 1 juni" -> 1 June. Of
     several starts, one about carrying out the work (uitvoering, werkzaamheden, aannemer)
-    wins over one about preparation, then a future one over a past one, then the earliest.
+    wins over one about preparation, then one with its year ("na de bouwvak, in september
+    2027"), then the earliest: work that started in the past started then.
     """
     try:
         now = today or date.today()
         found = [f for f in _found(text, now) if f.role == "start"]
         if not found:
             return None
-        return min(found, key=lambda f: (not f.execution, f.last < now, f.first)).first
+        return min(found, key=lambda f: (not f.execution, not f.explicit, f.first)).first
     except Exception:
         return None
 
