@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from opdrachtassistent.usertext import MAX_INPUT_CHARS
+
 
 def default_data_dir() -> Path:
     """Per-user data: $XDG_DATA_HOME/opdrachtassistent or ~/.local/share/opdrachtassistent."""
@@ -37,6 +39,9 @@ class Settings(BaseSettings):
     llm_model: str = "gpt-4o-mini"
     llm_method: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
     llm_timeout_s: float = 20.0
+    # The one bound on any text a user sends (a chat answer, a section in the editor, the
+    # text read from an upload): longer is refused with a Dutch message before it is stored.
+    max_input_chars: int = Field(default=MAX_INPUT_CHARS, gt=0)
 
     @property
     def llm_enabled(self) -> bool:

@@ -47,6 +47,7 @@ from opdrachtassistent.fields import SCALAR_FIELDS, value_at
 from opdrachtassistent.fmt import join_nl
 from opdrachtassistent.passages import Passage, Retriever
 from opdrachtassistent.provenance import carry, value_of, value_paths
+from opdrachtassistent.usertext import clean, literal_inline
 
 __all__ = [
     "ChatMessage",
@@ -193,11 +194,13 @@ class Interview:
         self._s.phase = "interview"
         count = len(value_paths(c))
         if not count:
-            return self._advance([texts.FROM_DOCUMENT_NOTHING.format(document=document), *notes])
+            return self._advance(
+                [texts.FROM_DOCUMENT_NOTHING.format(document=literal_inline(document)), *notes]
+            )
         values = f"{count} {'gegeven' if count == 1 else 'gegevens'}"
         complete = [SECTION_TITLES[k] for k in SECTIONS if self._is_complete(k)]
         lead = [
-            texts.FROM_DOCUMENT.format(document=document, count=values),
+            texts.FROM_DOCUMENT.format(document=literal_inline(document), count=values),
             texts.FROM_DOCUMENT_COMPLETE.format(sections=join_nl(complete))
             if complete
             else texts.FROM_DOCUMENT_NONE_COMPLETE,
@@ -213,7 +216,7 @@ class Interview:
         """Apply one answer and say what comes next. Never raises on any text."""
         if self._s.phase == "start":
             self.opening()
-        text = text if isinstance(text, str) else str(text)
+        text = clean(text if isinstance(text, str) else str(text))
         notes: list[str] = []
         if len(text) > MAX_TEXT:
             notes.append(texts.TRUNCATED.format(limit=f"{MAX_TEXT:,}".replace(",", ".")))
@@ -356,7 +359,7 @@ class Interview:
         return "\n\n".join([*dict.fromkeys(said), texts.REFUSED_KEPT, then])
 
     def _roles_note(self) -> str:
-        return texts.STAKEHOLDER_DEFAULTS_NOTE.format(names=join_nl(self._proposed))
+        return texts.STAKEHOLDER_DEFAULTS_NOTE.format(names=literal_inline(join_nl(self._proposed)))
 
     def _after_summary(self, commands: list[cmd.Command], text: str, notes: list[str]) -> Turn:
         refused = cmd.refusals(commands)
@@ -582,5 +585,5 @@ def _replaced(before: dict[str, object], after: dict[str, object]) -> bool:
 def _ack(changes: list[tuple[SectionKey | None, str]], *, correction: bool) -> list[str]:
     if not changes:
         return []
-    items = join_nl(list(dict.fromkeys(label for _, label in changes)))
+    items = literal_inline(join_nl(list(dict.fromkeys(label for _, label in changes))))
     return [(texts.CORRECTED if correction else texts.NOTED).format(items=items)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from opdrachtassistent.commission import Commission, SectionKey
 from opdrachtassistent.dialogue import texts
 from opdrachtassistent.fmt import dutch_date, euro, join_nl, number
+from opdrachtassistent.usertext import literal_inline
 
 
 def open_questions_for(commission: Commission, section: SectionKey) -> list[str]:
@@ -31,10 +32,10 @@ def _question_only(text: str) -> str:
 
 
 def summary(c: Commission) -> str:
-    """A compact Dutch overview for the confirmation step."""
+    """A compact Dutch overview for the confirmation step; every value shows as typed."""
 
     def val(value: object) -> str:
-        return str(value) if value not in (None, "", []) else "_nog open_"
+        return literal_inline(str(value)) if value not in (None, "", []) else "_nog open_"
 
     r = c.resources
     stakeholders = join_nl(
@@ -50,7 +51,7 @@ def summary(c: Commission) -> str:
         f"- **Resultaten:** {val('; '.join(c.goal.results))}",
         f"- **Thema's:** {val(join_nl([t.replace('_', ' ') for t in c.goal.themes]))}",
         f"- **Opdrachtgever:** {val(c.mandate.commissioner)}"
-        + (f" ({c.mandate.level})" if c.mandate.level else ""),
+        + (f" ({literal_inline(c.mandate.level)})" if c.mandate.level else ""),
         f"- **Beslisruimte:** {val(c.mandate.decision_space)}",
         f"- **Escalatie:** {val(c.mandate.escalation)}",
         f"- **Stakeholders:** {val(stakeholders)}",
@@ -65,11 +66,12 @@ def summary(c: Commission) -> str:
     ]
     if c.open_questions:
         lines.append("\n**Open vragen:**")
-        lines += [f"- {q}" for q in c.open_questions]
+        lines += [f"- {literal_inline(q)}" for q in c.open_questions]
     return "\n".join(lines)
 
 
 def known(c: Commission, section: SectionKey) -> str:
+    """What is already known of a section, as a Markdown-inert phrase."""
     r = c.resources
     parts: list[str] = []
     match section:
@@ -98,7 +100,7 @@ def known(c: Commission, section: SectionKey) -> str:
             parts += c.instruments
         case _:
             pass
-    return join_nl(parts)
+    return literal_inline(join_nl(parts))
 
 
 def fill(template: str, c: Commission) -> str:
@@ -107,7 +109,7 @@ def fill(template: str, c: Commission) -> str:
     names = [s.name for s in c.stakeholders if not (s.role or s.interest)]
     some = bool(c.stakeholders)
     return template.format(
-        names=join_nl(names) or "deze partijen",
+        names=literal_inline(join_nl(names)) or "deze partijen",
         other="andere " if some else "",
         still="nog " if some else "",
     )

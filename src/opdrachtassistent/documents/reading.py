@@ -22,6 +22,7 @@ from opdrachtassistent.documents.plain import decode_text
 from opdrachtassistent.documents.word import read_docx
 from opdrachtassistent.documents.zipped import zip_kind
 from opdrachtassistent.errors import DocumentError, os_reason
+from opdrachtassistent.usertext import clean
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUPPORTED_SUFFIXES = (".docx", ".pdf", ".odt", ".eml", *TEXT_SUFFIXES)
@@ -118,9 +119,24 @@ def _cut(document: DocumentText) -> DocumentText:
     return replace(document, sections=tuple(kept), notes=notes)
 
 
+def _clean(document: DocumentText) -> DocumentText:
+    """The document without control and bidi-override characters, in every part."""
+    return replace(
+        document,
+        body=clean(document.body),
+        title=clean(document.title),
+        author=clean(document.author),
+        sections=tuple(
+            replace(s, heading=clean(s.heading), paragraphs=tuple(map(clean, s.paragraphs)))
+            for s in document.sections
+        ),
+    )
+
+
 def read_bytes(data: bytes, name: str) -> DocumentText:
     """The text of a document given as bytes, with `name` (its file name) for the format
     and the messages; raises `DocumentError` with a Dutch reason."""
+    name = clean(name)
     if not data.strip():
         raise DocumentError(texts.EMPTY.format(name=name))
     _check_size(len(data), name)
@@ -131,7 +147,7 @@ def read_bytes(data: bytes, name: str) -> DocumentText:
                 name=name, size=_megabytes(len(data)), limit=MAX_TEXT_BYTES // 1_000_000
             )
         )
-    document = reader(data, name)
+    document = _clean(reader(data, name))
     if not document.text.strip():
         raise DocumentError(texts.EMPTY.format(name=name))
     return _cut(document)

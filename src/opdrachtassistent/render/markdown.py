@@ -15,29 +15,14 @@ from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, S
 from opdrachtassistent.render import labels as common
 from opdrachtassistent.render import origins
 from opdrachtassistent.reviewing.checks import Review
+from opdrachtassistent.usertext import clean, literal
 
-# Inline characters that start markup anywhere in a line (after `html.escape` took care of
-# `&`, `<` and `>`): emphasis, code, links and images, tables, strikethrough, escapes.
-_INLINE = re.compile(r"([\\`*_\[\]|~])")
-# Characters that only start markup at the beginning of a line: headings, lists, quotes,
-# setext underlines, thematic breaks, numbered lists ("1." / "1)").
-_LINE_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))", re.MULTILINE)
 _BLANKS = re.compile(r"[ \t]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def escape(text: str) -> str:
     """Make user text inert in Markdown (and HTML): it renders exactly as typed."""
-    text = _CONTROL.sub("", text)
-    text = html.escape(text, quote=False)
-    text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(_escape_line_start, text)
-
-
-def _escape_line_start(m: re.Match[str]) -> str:
-    if m.group(2):
-        return f"{m.group(1)}\\{m.group(2)}"
-    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
+    return literal(html.escape(clean(text), quote=False))
 
 
 def escape_inline(text: str) -> str:

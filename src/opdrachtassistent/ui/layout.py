@@ -97,6 +97,8 @@ def chat_panel() -> ChatPanel:
         feedback_options=None,
         buttons=["copy"],
         sanitize_html=True,
+        # no math: a "$$" in quoted user text is text (the messages escape the rest)
+        latex_delimiters=[],
         autoscroll=True,
     )
     msg = gr.Textbox(

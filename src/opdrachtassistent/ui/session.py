@@ -30,6 +30,7 @@ from opdrachtassistent.errors import InputError, OpdrachtError, StorageError
 from opdrachtassistent.render import stakeholder_map
 from opdrachtassistent.storage.sessions import SessionStore, SessionSummary
 from opdrachtassistent.ui.forms import apply_section_text
+from opdrachtassistent.usertext import check_length, clean
 
 if TYPE_CHECKING:
     from opdrachtassistent.reviewing.checks import Review
@@ -190,6 +191,8 @@ class Conversations:
         return self.store.list_sessions(owner=owner)
 
     def answer(self, owner: str, state: SessionState, text: str) -> tuple[Outcome, Turn]:
+        text = clean(text)
+        check_length(text, self.services.settings.max_input_chars)
         interview = self.interview(state)
         turn = interview.answer(text)
         return self._persist(owner, state, interview), turn
@@ -197,7 +200,10 @@ class Conversations:
     def edit_section(
         self, owner: str, state: SessionState, key: SectionKey, text: str
     ) -> tuple[Outcome, Turn]:
-        """Apply a direct edit of one section (raises InputError with a Dutch message)."""
+        """Apply a direct edit of one section (raises InputError with a Dutch message, for a
+        text above the input limit before anything is parsed or stored)."""
+        text = clean(text)
+        check_length(text, self.services.settings.max_input_chars)
         interview = self.interview(state)
         commission = apply_section_text(interview.commission, key, text)
         turn = interview.edit(commission)
