@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 import secrets
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import gradio as gr
 
 from opdrachtassistent.documents.limits import MAX_FILE_BYTES
+from opdrachtassistent.storage.scratch import scratch_dir
 from opdrachtassistent.ui.callbacks import Callbacks
 from opdrachtassistent.ui.events import wire
 from opdrachtassistent.ui.layout import build_layout
@@ -53,7 +53,11 @@ def _browser_secret(data_dir: Path) -> str:
 
 def build_app(services: Services, *, conversations: Conversations | None = None) -> gr.Blocks:
     """The whole app, wired to the services; launch it with `launch(app)`."""
-    os.environ.setdefault("GRADIO_TEMP_DIR", tempfile.mkdtemp(prefix="opdrachtassistent-gradio-"))
+    # Gradio's copies of uploads and exports: in this run's folder under the data directory
+    # (removed on exit, swept at the next start), unless the operator chose a folder.
+    scratch = scratch_dir(Path(services.settings.data_dir))
+    (scratch / "gradio").mkdir(exist_ok=True)
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(scratch / "gradio"))
     callbacks = Callbacks(conversations or Conversations(services))
     secret = _browser_secret(Path(services.settings.data_dir))
     with gr.Blocks(title=TEXT["title"], analytics_enabled=False, fill_width=True) as app:

@@ -28,6 +28,7 @@ from opdrachtassistent.dialogue.scenarios import get as get_scenario
 from opdrachtassistent.documents import read_document
 from opdrachtassistent.errors import InputError, OpdrachtError, StorageError
 from opdrachtassistent.render import stakeholder_map
+from opdrachtassistent.storage.scratch import scratch_dir
 from opdrachtassistent.storage.sessions import SessionStore, SessionSummary
 from opdrachtassistent.ui.forms import apply_section_text
 from opdrachtassistent.usertext import check_length, clean
@@ -91,7 +92,8 @@ class Conversations:
     def __init__(self, services: Services, store: SessionStore | None = None) -> None:
         self.services = services
         self.store = store or SessionStore(Path(services.settings.data_dir) / DB_NAME)
-        self.export_root = Path(tempfile.mkdtemp(prefix="opdrachtassistent-export-"))
+        scratch = scratch_dir(Path(services.settings.data_dir))
+        self.export_root = Path(tempfile.mkdtemp(prefix="export-", dir=scratch))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.export_root, True)
         self._sources_ok = True  # set False once the knowledge base failed to load
 
