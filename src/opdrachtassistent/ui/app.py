@@ -56,8 +56,9 @@ def build_app(services: Services, *, conversations: Conversations | None = None)
     # Gradio's copies of uploads and exports: in this run's folder under the data directory
     # (removed on exit, swept at the next start), unless the operator chose a folder.
     scratch = scratch_dir(Path(services.settings.data_dir))
-    (scratch / "gradio").mkdir(exist_ok=True)
-    os.environ.setdefault("GRADIO_TEMP_DIR", str(scratch / "gradio"))
+    if not os.environ.get("GRADIO_TEMP_DIR"):
+        (scratch / "gradio").mkdir(exist_ok=True)
+        os.environ["GRADIO_TEMP_DIR"] = str(scratch / "gradio")
     callbacks = Callbacks(conversations or Conversations(services))
     secret = _browser_secret(Path(services.settings.data_dir))
     with gr.Blocks(title=TEXT["title"], analytics_enabled=False, fill_width=True) as app:
