@@ -4,7 +4,6 @@ so the exports never carry control or bidi-override characters."""
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -18,12 +17,13 @@ HIDDEN = "\u202e\u2066\u200f\x07\x1b"
 UNWANTED = set(HIDDEN) | {"\x00"}
 
 
-def _conversations(tmp_path: Path, **settings: object) -> Conversations:
-    return Conversations(build_services(Settings(data_dir=tmp_path, **settings)))  # type: ignore[arg-type]
+@pytest.fixture(scope="module")
+def conv(tmp_path_factory: pytest.TempPathFactory) -> Conversations:
+    """One app side for the module: its knowledge base is built once, not per test."""
+    return Conversations(build_services(Settings(data_dir=tmp_path_factory.mktemp("input"))))
 
 
-def test_a_10_mb_section_text_is_refused_and_nothing_changes(tmp_path: Path) -> None:
-    conv = _conversations(tmp_path)
+def test_a_10_mb_section_text_is_refused_and_nothing_changes(conv: Conversations) -> None:
     out, _ = conv.answer(OWNER, conv.start(OWNER).state, "De aanleiding is wateroverlast.")
     before = conv.store.load(out.state.session_id, owner=OWNER)
     assert before is not None
@@ -34,8 +34,9 @@ def test_a_10_mb_section_text_is_refused_and_nothing_changes(tmp_path: Path) -> 
     assert conv.interview(out.state).commission.context == "De aanleiding is wateroverlast."
 
 
-def test_the_limit_is_a_setting_for_chat_and_editor(tmp_path: Path) -> None:
-    conv = _conversations(tmp_path, max_input_chars=40)
+def test_the_limit_is_a_setting_for_chat_and_editor(conv: Conversations) -> None:
+    settings = conv.services.settings.model_copy(update={"max_input_chars": 40})
+    conv = Conversations(build_services(settings), conv.store)  # the same data dir
     state = conv.start(OWNER).state
     with pytest.raises(InputError, match="maximum is 40"):
         conv.answer(OWNER, state, "w" * 41)
@@ -44,8 +45,7 @@ def test_the_limit_is_a_setting_for_chat_and_editor(tmp_path: Path) -> None:
         conv.edit_section(OWNER, out.state, "context", "w" * 41)
 
 
-def test_exports_carry_no_hidden_characters_from_chat_or_editor(tmp_path: Path) -> None:
-    conv = _conversations(tmp_path)
+def test_exports_carry_no_hidden_characters_from_chat_or_editor(conv: Conversations) -> None:
     out, _ = conv.answer(OWNER, conv.start(OWNER).state, f"De aanleiding is {HIDDEN}overlast.")
     out, _ = conv.edit_section(OWNER, out.state, "organisation", f"Een {HIDDEN}kernteam.")
     commission = conv.interview(out.state).commission

@@ -193,8 +193,8 @@ class Conversations:
         return self.store.list_sessions(owner=owner)
 
     def answer(self, owner: str, state: SessionState, text: str) -> tuple[Outcome, Turn]:
+        check_length(text, self.services.settings.max_input_chars)  # before any work on it
         text = clean(text)
-        check_length(text, self.services.settings.max_input_chars)
         interview = self.interview(state)
         turn = interview.answer(text)
         return self._persist(owner, state, interview), turn
@@ -204,8 +204,8 @@ class Conversations:
     ) -> tuple[Outcome, Turn]:
         """Apply a direct edit of one section (raises InputError with a Dutch message, for a
         text above the input limit before anything is parsed or stored)."""
+        check_length(text, self.services.settings.max_input_chars)  # before any work on it
         text = clean(text)
-        check_length(text, self.services.settings.max_input_chars)
         interview = self.interview(state)
         commission = apply_section_text(interview.commission, key, text)
         turn = interview.edit(commission)
