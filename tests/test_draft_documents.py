@@ -77,6 +77,22 @@ def test_draft_a_word_raadsvoorstel(tmp_path: Path) -> None:
     assert_from_document(c, "raadsvoorstel-kerkweg.docx")
 
 
+def test_a_long_raadsvoorstel_is_read_to_its_end(tmp_path: Path) -> None:
+    """A 20-page proposal puts its budget and deadline in a late chapter: they are read."""
+    filler = (
+        "De wijk kent een lange geschiedenis van aanpassingen aan de openbare ruimte, die in "
+        "verschillende perioden en met wisselende uitgangspunten tot stand zijn gekomen. "
+    )
+    blocks: list[tuple[str, str]] = [("h", "Historie van de wijk")]
+    blocks += [("p", filler * 4) for _ in range(80)]  # some 60.000 characters before the money
+    blocks += RAADSVOORSTEL
+    path = write_docx(tmp_path / "raadsvoorstel-lang.docx", blocks)
+    c = draft_to_json(path, tmp_path)
+    assert c.resources.budget_eur == 2_400_000
+    assert c.resources.deadline == date(2027, 10, 1)
+    assert c.mandate.commissioner is not None and "Jansen" in c.mandate.commissioner
+
+
 def test_draft_a_pdf_collegebesluit(tmp_path: Path) -> None:
     path = write_pdf(
         tmp_path / "collegebesluit-verlichting.pdf",

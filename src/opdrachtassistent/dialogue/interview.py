@@ -42,7 +42,7 @@ from opdrachtassistent.dialogue.phrasing import fill, known, open_questions_for,
 from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.extract.base import Extraction, Extractor
 from opdrachtassistent.extract.evidence import Evidence, model_values
-from opdrachtassistent.extract.rules import MAX_TEXT, RulesExtractor, attach_roles, names_occasion
+from opdrachtassistent.extract.rules import RulesExtractor, attach_roles, names_occasion
 from opdrachtassistent.fields import SCALAR_FIELDS, value_at
 from opdrachtassistent.fmt import join_nl
 from opdrachtassistent.passages import Passage, Retriever
@@ -62,6 +62,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 MAX_PROBES = 2
+MAX_ANSWER = 20_000  # an answer is read up to here (a pasted document goes through draft)
 Asking = SectionKey | Literal["confirm"]
 Phase = Literal["start", "interview", "revisit", "confirm", "done"]
 
@@ -218,9 +219,9 @@ class Interview:
             self.opening()
         text = clean(text if isinstance(text, str) else str(text))
         notes: list[str] = []
-        if len(text) > MAX_TEXT:
-            notes.append(texts.TRUNCATED.format(limit=f"{MAX_TEXT:,}".replace(",", ".")))
-            text = text[:MAX_TEXT]
+        if len(text) > MAX_ANSWER:
+            notes.append(texts.TRUNCATED.format(limit=f"{MAX_ANSWER:,}".replace(",", ".")))
+            text = text[:MAX_ANSWER]
         if not text.strip():
             return self._turn(texts.EMPTY_INPUT + "\n\n" + self._question(), follow_up=False)
         self._s.messages.append(ChatMessage(role="user", content=text))

@@ -34,11 +34,8 @@ MIN_OVERLAP = 0.6  # share of a free text's words a sentence must hold to count 
 
 
 def _level(text: str) -> object:
-    found = nl.find_level(text)
-    if found:
-        return found
-    commissioner = nl.find_commissioner(text)
-    return nl.level_of(commissioner) if commissioner else None
+    """The level as the rules read it, so the quoted sentence is the one that gave it."""
+    return nl.commissioner_level(text, nl.find_commissioner(text))
 
 
 # The field whose value a parser reproduces from the sentence that gave it.

@@ -19,7 +19,7 @@ from opdrachtassistent.lang.nl.cues import extraction as cues
 from opdrachtassistent.lang.nl.cues import sentences as roles
 from opdrachtassistent.lang.nl.tables import choices
 
-MAX_TEXT = 20_000  # longer input is read up to here: enough for any real answer or note
+MAX_TEXT = 200_000  # a whole document: documents/ and the input limit cut at the same length
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*•·#>]+|\d+[.)])\s*")
