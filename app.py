@@ -3,16 +3,35 @@
 Host and port come from GRADIO_SERVER_NAME and GRADIO_SERVER_PORT (default 127.0.0.1:7860).
 """
 
+import sys
+
 from opdrachtassistent.config import Settings, set_offline_switches
+from opdrachtassistent.errors import OpdrachtError, os_reason
 
 
 def main() -> None:
+    """Start the app; a store that cannot be opened ends the start with a Dutch message for
+    the operator and a non-zero exit, not a traceback."""
     # Nothing may leave the machine: set the offline switches before gradio is imported.
     set_offline_switches()
     from opdrachtassistent.services import build_services
     from opdrachtassistent.ui.app import build_app, launch
 
-    launch(build_app(build_services(Settings())))
+    settings = Settings()
+    try:
+        app = build_app(build_services(settings))
+    except OpdrachtError as exc:
+        print(f"Fout: {exc.message}", file=sys.stderr)
+        raise SystemExit(exc.exit_code) from None
+    except OSError as exc:
+        print(
+            f"Fout: de datamap {settings.data_dir} kan niet worden gebruikt ({os_reason(exc)}: "
+            f"{exc.filename}). Geef de app schrijfrechten op die map of kies met "
+            "OPDRACHTASSISTENT_DATA_DIR een andere map.",
+            file=sys.stderr,
+        )
+        raise SystemExit(1) from None
+    launch(app)
 
 
 if __name__ == "__main__":

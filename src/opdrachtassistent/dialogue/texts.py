@@ -168,6 +168,11 @@ DONE = (
 )
 EDITED = "Ik heb uw wijziging in het document verwerkt."
 # When the knowledge base cannot be used at all, and when a question has no sources.
+STORE_UNAVAILABLE = (
+    "Uw eerdere gesprekken kunnen nu niet worden gelezen en wat u nu invult kan op dit moment "
+    "niet worden opgeslagen. Laat de beheerder de datamap controleren; dit venster houdt uw "
+    "antwoorden vast en ik probeer bij elk antwoord opnieuw op te slaan."
+)
 SOURCES_UNAVAILABLE = "De kennisbank is niet beschikbaar; ik stel de vragen zonder bronnen."
 NO_SOURCES = "Voor deze vraag zijn geen bronnen gevonden."
 WHY_LEAD = "Waarom vraag ik dit?"

@@ -11,6 +11,7 @@ middle of a conversation loses at most the answer being written, never one alrea
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -91,6 +92,29 @@ def _clean_title(title: str) -> str:
     return flat or "Nieuw gesprek"
 
 
+def _open_problem(db_path: Path, exc: StorageError) -> str:
+    """What is wrong with the sessions database at start and what the operator does about it
+    (Dutch): a corrupt file and a directory without write access need different actions."""
+    detail = (exc.detail or "").casefold()
+    if "not a database" in detail or "malformed" in detail:
+        return (
+            f"Het gesprekkenbestand {db_path} is beschadigd en kan niet worden gelezen. "
+            "Maak een reservekopie van het bestand en verwijder het daarna; bij de volgende "
+            "start maakt de app een nieuw, leeg bestand."
+        )
+    parent = db_path.parent
+    if "readonly" in detail or "unable to open" in detail or not os.access(parent, os.W_OK):
+        return (
+            f"De map {parent} is niet schrijfbaar, dus gesprekken kunnen niet worden "
+            "opgeslagen. Geef de app schrijfrechten op die map (en op het bestand "
+            f"{db_path.name}) of kies met OPDRACHTASSISTENT_DATA_DIR een andere map."
+        )
+    return (
+        f"Het gesprekkenbestand {db_path} kan niet worden geopend ({exc.detail}). "
+        "Controleer het bestand en de rechten op de map."
+    )
+
+
 class SessionStore:
     """Conversations of every owner (one browser each) in one SQLite file."""
 
@@ -100,9 +124,14 @@ class SessionStore:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(
-                "Kan de map voor de gesprekken niet maken.", detail=str(exc)
+                f"Kan de map {self.db_path.parent} voor de gesprekken niet maken. Geef de app "
+                "schrijfrechten op die plek of kies met OPDRACHTASSISTENT_DATA_DIR een andere map.",
+                detail=str(exc),
             ) from exc
-        self.migrate()
+        try:
+            self.migrate()
+        except StorageError as exc:
+            raise StorageError(_open_problem(self.db_path, exc), detail=exc.detail) from exc
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:

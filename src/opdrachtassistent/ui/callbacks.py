@@ -27,8 +27,7 @@ from opdrachtassistent.ui.session import (
     ExportFormat,
     Outcome,
     SessionState,
-    new_owner,
-    valid_owner,
+    owner_for,
 )
 from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.ui.views import (
@@ -64,8 +63,8 @@ class Callbacks:
 
     # -- shared by the callbacks ----------------------------------------------------------
 
-    def _owner(self, token: Any) -> str:
-        return token if valid_owner(token) else new_owner()
+    def _owner(self, token: Any, value: Any = None) -> str:
+        return owner_for(token, value)
 
     def _state(self, owner: str, value: Any) -> tuple[SessionState, str]:
         if isinstance(value, SessionState):
@@ -125,11 +124,11 @@ class Callbacks:
 
     def on_start(self, token: Any, key: Any) -> tuple[Any, ...]:
         owner = self._owner(token)
-        state, note = self._state(owner, None)
-        return self._guarded(owner, state, key, lambda: Outcome(state=state, note=note))
+        out = self.conv.latest_or_start(owner)
+        return self._guarded(owner, out.state, key, lambda: out)
 
     def on_answer(self, token: Any, value: Any, text: str, key: Any) -> tuple[Any, ...]:
-        owner = self._owner(token)
+        owner = self._owner(token, value)
         state, _ = self._state(owner, value)
         result: list[Outcome] = []
 
@@ -145,7 +144,7 @@ class Callbacks:
     def on_document(self, token: Any, value: Any, upload: Any, key: Any) -> tuple[Any, ...]:
         """A new conversation pre-filled from the uploaded document; when it cannot be read,
         the reason is said in the chat and the current conversation stays as it was."""
-        owner = self._owner(token)
+        owner = self._owner(token, value)
         state, _ = self._state(owner, value)
         path = _upload_path(upload)
         try:
@@ -177,7 +176,7 @@ class Callbacks:
         return gr.Dropdown(choices=choices, value=choices[0][1] if choices else None)
 
     def on_resume(self, token: Any, value: Any, session_id: Any, key: Any) -> tuple[Any, ...]:
-        owner = self._owner(token)
+        owner = self._owner(token, value)
         state, _ = self._state(owner, value)
         return self._guarded(
             owner, state, key, lambda: self.conv.resume(owner, str(session_id or ""))
@@ -186,14 +185,14 @@ class Callbacks:
     # -- direct edits -----------------------------------------------------------------------
 
     def on_section(self, token: Any, value: Any, key: Any) -> tuple[str, str]:
-        owner = self._owner(token)
+        owner = self._owner(token, value)
         state, _ = self._state(owner, value)
         chosen = _section(key)
         commission = self.conv.interview(state).commission
         return section_to_text(commission, chosen), FORMAT_HELP[chosen]
 
     def on_edit(self, token: Any, value: Any, key: Any, text: str) -> tuple[Any, ...]:
-        owner = self._owner(token)
+        owner = self._owner(token, value)
         state, _ = self._state(owner, value)
         if key not in SECTIONS:
             return self._guarded(owner, state, key, lambda: Outcome(state=state))
@@ -209,7 +208,7 @@ class Callbacks:
     # -- review and exports -----------------------------------------------------------------
 
     def on_review(self, token: Any, value: Any) -> tuple[str, str]:
-        owner = self._owner(token)
+        owner = self._owner(token, value)
         state, _ = self._state(owner, value)
         try:
             result = self.conv.review(self.conv.interview(state).commission)
@@ -224,7 +223,7 @@ class Callbacks:
         """The export callback of one format, named `export_<fmt>` like its endpoint."""
 
         def on_export(token: Any, value: Any) -> tuple[str | None, str]:
-            owner = self._owner(token)
+            owner = self._owner(token, value)
             state, _ = self._state(owner, value)
             try:
                 path = self.conv.export(self.conv.interview(state).commission, fmt)
@@ -249,7 +248,7 @@ class Callbacks:
     def on_scenario_start(
         self, token: Any, value: Any, scenario_id: Any, key: Any
     ) -> tuple[Any, ...]:
-        owner = self._owner(token)
+        owner = self._owner(token, value)
         state, _ = self._state(owner, value)
 
         def act() -> Outcome:
@@ -261,7 +260,7 @@ class Callbacks:
         return self._guarded(owner, state, key, act)
 
     def on_scenario_step(self, token: Any, value: Any, key: Any) -> tuple[Any, ...]:
-        owner = self._owner(token)
+        owner = self._owner(token, value)
         state, _ = self._state(owner, value)
         return self._guarded(
             owner, state, key, lambda: self.conv.next_scenario_step(owner, state)[0]

@@ -56,11 +56,29 @@ def valid_owner(token: object) -> bool:
     return isinstance(token, str) and bool(_OWNER.match(token))
 
 
+def owner_for(token: object, state: object = None) -> str:
+    """The identity of a call: a valid token as sent; else the one this connection's
+    conversation was started under; else a fresh one.
+
+    An API client that sends an empty or invalid token thus gets a fresh token once, on its
+    first call, and keeps it for the conversation (every view returns it): refusing the call
+    instead would break a browser whose local storage was cleared, and a fresh identity per
+    call made the second save "hoort bij een andere gebruiker".
+    """
+    if valid_owner(token):
+        return str(token)
+    kept = state.owner if isinstance(state, SessionState) else None
+    if isinstance(state, dict):
+        kept = state.get("owner")
+    return str(kept) if valid_owner(kept) else new_owner()
+
+
 class SessionState(BaseModel):
     """One browser connection's conversation: its id, interview state and any replay."""
 
     session_id: str
     interview: InterviewState
+    owner: str = ""  # the identity this conversation was started or resumed under
     replay: Replay | None = None
     saved: bool = False
 
@@ -123,6 +141,7 @@ class Conversations:
             session_id=state.session_id,
             interview=interview.to_state(),
             replay=state.replay,
+            owner=owner,
         )
         try:
             self.store.save(
@@ -147,7 +166,9 @@ class Conversations:
         """A new conversation with its opening question (stored once the user answers)."""
         interview, note = self._new_interview()
         interview.opening()
-        state = SessionState(session_id=uuid.uuid4().hex, interview=interview.to_state())
+        state = SessionState(
+            session_id=uuid.uuid4().hex, interview=interview.to_state(), owner=owner
+        )
         return Outcome(state=state, note=note)
 
     def start_from_document(self, owner: str, path: Path, *, name: str | None = None) -> Outcome:
@@ -158,7 +179,9 @@ class Conversations:
         commission = self.services.draft(read.text, document=read.name)
         interview, note = self._new_interview()
         interview.start_from(commission, document=read.name, notes=read.notes)
-        state = SessionState(session_id=uuid.uuid4().hex, interview=interview.to_state())
+        state = SessionState(
+            session_id=uuid.uuid4().hex, interview=interview.to_state(), owner=owner
+        )
         out = self._persist(owner, state, interview)
         if note and not out.error:
             out.note = note
@@ -173,16 +196,24 @@ class Conversations:
         state = SessionState(
             session_id=record.id,
             interview=InterviewState.model_validate_json(record.state_json),
+            owner=owner,
             saved=True,
         )
         return Outcome(state=state, note=f"Gesprek '{record.title}' hervat.")
 
     def latest_or_start(self, owner: str) -> Outcome:
-        """On page load: the most recent conversation of this browser, else a new one."""
+        """On page load: the most recent conversation of this browser, else a new one; when the
+        store cannot be read (a read-only or damaged data directory) a new one that says
+        saving is not possible now, so an empty conversation is never mistaken for a loss."""
         try:
             sessions = self.store.list_sessions(owner=owner, limit=1)
             if sessions:
                 return self.resume(owner, sessions[0].id)
+        except StorageError as exc:
+            log.error("reading the sessions of %s failed: %s (%s)", owner, exc, exc.detail)
+            out = self.start(owner)
+            out.note, out.error = texts.STORE_UNAVAILABLE, True
+            return out
         except OpdrachtError as exc:
             out = self.start(owner)
             out.note, out.error = exc.message, True
