@@ -14,33 +14,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.support.documents import write_docx, write_eml, write_odt, write_pdf
+from tests.support.documents import (
+    KERKWEG_RAADSVOORSTEL,
+    write_docx,
+    write_eml,
+    write_odt,
+    write_pdf,
+)
 
 from opdrachtassistent.cli.draft import add_draft_parser
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.drafting.batch import SUMMARY_NAME
 from opdrachtassistent.render.as_json import from_json
-
-RAADSVOORSTEL = [
-    ("h", "Aanleiding"),
-    (
-        "p",
-        "De riolering onder de Kerkweg is ruim zestig jaar oud en bezwijkt op meerdere "
-        "plekken. Bij hevige buien staan de kelders van bewoners onder water.",
-    ),
-    ("h", "Voorstel"),
-    (
-        "p",
-        "Het college stelt de raad voor een krediet van 2,4 miljoen euro beschikbaar te "
-        "stellen voor het vervangen van de riolering en het herinrichten van de Kerkweg.",
-    ),
-    ("h", "Uitvoering"),
-    (
-        "p",
-        "Opdrachtgever is wethouder Jansen. Het werk moet uiterlijk 1 oktober 2027 zijn "
-        "afgerond. Het waterschap Rivierenland en de bewoners van de Kerkweg worden betrokken.",
-    ),
-]
 
 
 def run_cli(argv: list[str]) -> int:
@@ -65,7 +50,7 @@ def assert_from_document(commission: Commission, name: str) -> None:
 
 
 def test_draft_a_word_raadsvoorstel(tmp_path: Path) -> None:
-    path = write_docx(tmp_path / "raadsvoorstel-kerkweg.docx", RAADSVOORSTEL)
+    path = write_docx(tmp_path / "raadsvoorstel-kerkweg.docx", KERKWEG_RAADSVOORSTEL)
     c = draft_to_json(path, tmp_path)
     assert c.resources.budget_eur == 2_400_000
     assert c.resources.deadline == date(2027, 10, 1)
@@ -85,7 +70,7 @@ def test_a_long_raadsvoorstel_is_read_to_its_end(tmp_path: Path) -> None:
     )
     blocks: list[tuple[str, str]] = [("h", "Historie van de wijk")]
     blocks += [("p", filler * 4) for _ in range(80)]  # some 60.000 characters before the money
-    blocks += RAADSVOORSTEL
+    blocks += KERKWEG_RAADSVOORSTEL
     path = write_docx(tmp_path / "raadsvoorstel-lang.docx", blocks)
     c = draft_to_json(path, tmp_path)
     assert c.resources.budget_eur == 2_400_000
@@ -167,7 +152,7 @@ def test_a_folder_of_documents_with_a_bad_one(
 ) -> None:
     folder = tmp_path / "stukken"
     folder.mkdir()
-    good = write_docx(folder / "raadsvoorstel.docx", RAADSVOORSTEL)
+    good = write_docx(folder / "raadsvoorstel.docx", KERKWEG_RAADSVOORSTEL)
     scan = write_pdf(folder / "scan.pdf", [[]])
     mail = folder / "doorgestuurd.msg"
     mail.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)

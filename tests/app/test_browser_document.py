@@ -6,56 +6,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from tests.app.test_browser import CHROMIUM, Page, pytestmark  # the browser suite's guard
 from tests.support.app_process import CHROMIUM_FLAGS, RunningApp
-from tests.support.documents import write_docx, write_pdf
+from tests.support.documents import KERKWEG_RAADSVOORSTEL, write_docx, write_pdf
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS
 from opdrachtassistent.documents import read_document
 from opdrachtassistent.drafting.notes import draft
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="/usr/bin/chromium ontbreekt: installeer het met scripts/install-test-deps.sh",
-    ),
-]
-
-if CHROMIUM.exists():
-    from playwright.sync_api import Page, sync_playwright
-else:  # pragma: no cover
-    Page = Any
-
-RAADSVOORSTEL = [
-    ("h", "Aanleiding"),
-    (
-        "p",
-        "De riolering onder de Kerkweg is ruim zestig jaar oud en bezwijkt op meerdere "
-        "plekken. Bij hevige buien staan de kelders van bewoners onder water.",
-    ),
-    ("h", "Voorstel"),
-    (
-        "p",
-        "Het college stelt de raad voor een krediet van 2,4 miljoen euro beschikbaar te "
-        "stellen voor het vervangen van de riolering en het herinrichten van de Kerkweg.",
-    ),
-    ("h", "Uitvoering"),
-    (
-        "p",
-        "Opdrachtgever is wethouder Jansen. Het werk moet uiterlijk 1 oktober 2027 zijn "
-        "afgerond. Het waterschap Rivierenland en de bewoners van de Kerkweg worden betrokken.",
-    ),
-]
+__all__ = ["pytestmark"]
 
 
 @pytest.fixture
 def page(running_app: RunningApp) -> Iterator[Page]:
+    from playwright.sync_api import sync_playwright  # only reached when Chromium is there
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
@@ -80,7 +47,7 @@ def test_upload_prefills_and_asks_the_first_gap(page: Page, tmp_path: Path) -> N
     button = page.get_by_role("button", name="Begin met een document")
     assert button.is_visible()
     assert "maximaal 25 MB" in page.locator("#oa-upload-help").inner_text()
-    path = write_docx(tmp_path / "raadsvoorstel-kerkweg.docx", RAADSVOORSTEL)
+    path = write_docx(tmp_path / "raadsvoorstel-kerkweg.docx", KERKWEG_RAADSVOORSTEL)
     # what the app should find: the same rules, run here
     expected = draft(read_document(path).text, document=path.name)
     complete = [k for k in SECTIONS if expected.section_status(k).state == "compleet"]

@@ -15,6 +15,28 @@ from xml.sax.saxutils import escape
 
 Block = tuple[str, str]  # ("h", heading) or ("p", paragraph)
 
+# A raadsvoorstel in Word: the heading-structured example the draft and upload tests share.
+KERKWEG_RAADSVOORSTEL: list[Block] = [
+    ("h", "Aanleiding"),
+    (
+        "p",
+        "De riolering onder de Kerkweg is ruim zestig jaar oud en bezwijkt op meerdere "
+        "plekken. Bij hevige buien staan de kelders van bewoners onder water.",
+    ),
+    ("h", "Voorstel"),
+    (
+        "p",
+        "Het college stelt de raad voor een krediet van 2,4 miljoen euro beschikbaar te "
+        "stellen voor het vervangen van de riolering en het herinrichten van de Kerkweg.",
+    ),
+    ("h", "Uitvoering"),
+    (
+        "p",
+        "Opdrachtgever is wethouder Jansen. Het werk moet uiterlijk 1 oktober 2027 zijn "
+        "afgerond. Het waterschap Rivierenland en de bewoners van de Kerkweg worden betrokken.",
+    ),
+]
+
 
 def _pdf_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
