@@ -4,35 +4,16 @@ unreadable file is answered in the chat and nothing is lost."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from tests.app.test_browser import CHROMIUM, Page, pytestmark  # the browser suite's guard
-from tests.support.app_process import CHROMIUM_FLAGS, RunningApp
+from tests.app.test_browser import Page, page, pytestmark  # the browser suite's page and guard
 from tests.support.documents import KERKWEG_RAADSVOORSTEL, write_docx, write_pdf
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS
 from opdrachtassistent.documents import read_document
 from opdrachtassistent.drafting.notes import draft
 
-__all__ = ["pytestmark"]
-
-
-@pytest.fixture
-def page(running_app: RunningApp) -> Iterator[Page]:
-    from playwright.sync_api import sync_playwright  # only reached when Chromium is there
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-        pg = context.new_page()
-        pg.set_default_timeout(30_000)
-        pg.goto(running_app.url)
-        pg.get_by_text("Goedendag").first.wait_for()
-        yield pg
-        context.close()
-        browser.close()
+__all__ = ["page", "pytestmark"]
 
 
 def upload(page: Page, path: Path) -> None:

@@ -33,32 +33,19 @@ _CAPWORD = (
 # "in Kotten", "op Texel" after a noun say where, not who: a name starts with one of these
 # only with a second particle ("in 't Veld", "op den Brouw").
 _PLACE_PREPOSITION = r"(?!(?:in|op|uit|voor)[ \t]+[A-Z])"
-_NAME_RE = re.compile(
-    r"[ \t]+"
-    + _PLACE_PREPOSITION
-    + r"((?:"
-    + TUSSENVOEGSELS
-    + r"[ \t]+){0,3}"
-    + _CAPWORD
-    + r"(?:[ \t]+(?:"
-    + TUSSENVOEGSELS
-    + r"[ \t]+){0,3}"
-    + _CAPWORD
-    + r"){0,3})"
-)
-_NAME_EN_RE = re.compile(
-    r"[ \t]+"
-    + _PLACE_PREPOSITION
-    + r"((?:"
-    + TUSSENVOEGSELS
-    + r"[ \t]+){0,3}"
-    + _CAPWORD
-    + r"(?:[ \t]+(?:(?:"
-    + TUSSENVOEGSELS
-    + r"|en|&)[ \t]+){0,3}"
-    + _CAPWORD
-    + r"){0,3})"
-)
+
+
+def _name_re(joiners: str) -> re.Pattern[str]:
+    """Up to four capitalised words, with tussenvoegsels (or `joiners`) between them."""
+    between = f"(?:{TUSSENVOEGSELS}{joiners})"
+    return re.compile(
+        rf"[ \t]+{_PLACE_PREPOSITION}((?:{TUSSENVOEGSELS}[ \t]+){{0,3}}{_CAPWORD}"
+        rf"(?:[ \t]+(?:{between}[ \t]+){{0,3}}{_CAPWORD}){{0,3}})"
+    )
+
+
+_NAME_RE = _name_re("")
+_NAME_EN_RE = _name_re("|en|&")  # "Baarn en Soest" may be one name where a list allows it
 
 
 def name_after(orig: str, pos: int, *, allow_en: bool = False) -> int:
