@@ -22,7 +22,14 @@ from pathlib import Path
 
 from opdrachtassistent.errors import StorageError
 
-__all__ = ["MIGRATIONS", "SessionRecord", "SessionStore", "SessionSummary", "StorageError"]
+__all__ = [
+    "MIGRATIONS",
+    "ConflictError",
+    "SessionRecord",
+    "SessionStore",
+    "SessionSummary",
+    "StorageError",
+]
 
 MAX_TITLE_CHARS = 120
 
@@ -36,6 +43,7 @@ class SessionSummary:
     created_at: datetime
     updated_at: datetime
     completeness: float
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +57,17 @@ class SessionRecord:
     created_at: datetime
     updated_at: datetime
     completeness: float
+    version: int = 1  # 1 after create, +1 per save: the basis of optimistic concurrency
+
+
+class ConflictError(StorageError):
+    """The conversation was saved by someone else (another tab, a double submit) since the
+    version the caller read; `current` is what is stored now, so the caller can redo its
+    change on top of it instead of overwriting it."""
+
+    def __init__(self, message: str, *, current: SessionRecord) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 def _m001_initial(conn: sqlite3.Connection) -> None:
@@ -71,9 +90,14 @@ def _m002_completeness(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sessions ADD COLUMN completeness REAL NOT NULL DEFAULT 0")
 
 
+def _m003_version(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("m001_initial", _m001_initial),
     ("m002_completeness", _m002_completeness),
+    ("m003_version", _m003_version),
 ]
 
 
@@ -90,6 +114,14 @@ def _clean_title(title: str) -> str:
     if len(flat) > MAX_TITLE_CHARS:
         flat = flat[: MAX_TITLE_CHARS - 1].rstrip() + "…"
     return flat or "Nieuw gesprek"
+
+
+def _title_or_none(title: str | None) -> str | None:
+    return _clean_title(title) if title is not None else None
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _open_problem(db_path: Path, exc: StorageError) -> str:
@@ -195,46 +227,71 @@ class SessionStore:
         state_json: str,
         title: str | None = None,
         completeness: float | None = None,
+        expected_version: int | None = None,
     ) -> SessionRecord:
-        """Replace the state of a conversation of this owner, atomically.
+        """Replace the state of a conversation of this owner, atomically, and bump its version.
 
-        Creates the row when it does not exist yet (for example after the data directory
-        was emptied while a browser still held the id).
+        With `expected_version`, the write happens only when the stored version is still that
+        one (0: the row must not exist yet); otherwise `ConflictError` carries what is stored
+        now and nothing is written. Without it the row is created when it does not exist
+        (for example after the data directory was emptied while a browser still held the id).
         """
         now = _now().isoformat()
         with self._connect() as conn, conn:
-            row = conn.execute(
-                "SELECT owner, title, completeness FROM sessions WHERE id = ?", (session_id,)
-            ).fetchone()
-            if row is None:
-                conn.execute(
-                    "INSERT INTO sessions (id, owner, title, state_json, created_at, updated_at,"
-                    " completeness) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        session_id,
-                        owner,
-                        _clean_title(title or ""),
-                        state_json,
-                        now,
-                        now,
-                        completeness or 0.0,
-                    ),
+            if expected_version is None:
+                cur = conn.execute(
+                    "UPDATE sessions SET state_json = ?, title = COALESCE(?, title),"
+                    " completeness = COALESCE(?, completeness), updated_at = ?,"
+                    " version = version + 1 WHERE id = ? AND owner = ?",
+                    (state_json, _title_or_none(title), completeness, now, session_id, owner),
                 )
             else:
-                if row["owner"] != owner:
-                    raise StorageError("Dit gesprek hoort bij een andere gebruiker.")
-                conn.execute(
-                    "UPDATE sessions SET state_json = ?, title = ?, completeness = ?,"
-                    " updated_at = ? WHERE id = ?",
+                cur = conn.execute(
+                    "UPDATE sessions SET state_json = ?, title = COALESCE(?, title),"
+                    " completeness = COALESCE(?, completeness), updated_at = ?,"
+                    " version = version + 1 WHERE id = ? AND owner = ? AND version = ?",
                     (
                         state_json,
-                        _clean_title(title) if title is not None else row["title"],
-                        completeness if completeness is not None else row["completeness"],
+                        _title_or_none(title),
+                        completeness,
                         now,
                         session_id,
+                        owner,
+                        expected_version,
                     ),
                 )
+            if cur.rowcount == 0:
+                row = conn.execute(
+                    "SELECT owner FROM sessions WHERE id = ?", (session_id,)
+                ).fetchone()
+                if row is not None and row["owner"] != owner:
+                    raise StorageError("Dit gesprek hoort bij een andere gebruiker.")
+                if row is None and expected_version in (None, 0):
+                    conn.execute(
+                        "INSERT INTO sessions (id, owner, title, state_json, created_at,"
+                        " updated_at, completeness, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                        (
+                            session_id,
+                            owner,
+                            _clean_title(title or ""),
+                            state_json,
+                            now,
+                            now,
+                            completeness or 0.0,
+                        ),
+                    )
+                    conflict = False
+                else:
+                    conflict = True
+            else:
+                conflict = False
         record = self.load(session_id, owner=owner)
+        if conflict:
+            if record is None:  # deleted meanwhile
+                raise StorageError("Dit gesprek bestaat niet meer.")
+            raise ConflictError(
+                "Dit gesprek is intussen in een ander venster gewijzigd.", current=record
+            )
         assert record is not None
         return record
 
@@ -254,15 +311,20 @@ class SessionStore:
             created_at=_parse(row["created_at"]),
             updated_at=_parse(row["updated_at"]),
             completeness=float(row["completeness"]),
+            version=int(row["version"]),
         )
 
-    def list_sessions(self, *, owner: str, limit: int = 50) -> list[SessionSummary]:
-        """This owner's conversations, most recently changed first."""
+    def list_sessions(
+        self, *, owner: str, limit: int = 50, offset: int = 0, query: str | None = None
+    ) -> list[SessionSummary]:
+        """One page of this owner's conversations, most recently changed first; `query`
+        keeps those whose title contains it (case-insensitive)."""
+        where, params = self._owner_filter(owner, query)
         with self._connect() as conn:
             rows = conn.execute(
-                "SELECT id, title, created_at, updated_at, completeness FROM sessions"
-                " WHERE owner = ? ORDER BY updated_at DESC, created_at DESC LIMIT ?",
-                (owner, limit),
+                "SELECT id, title, created_at, updated_at, completeness, version FROM sessions"
+                f" WHERE {where} ORDER BY updated_at DESC, created_at DESC, id LIMIT ? OFFSET ?",
+                (*params, max(0, limit), max(0, offset)),
             ).fetchall()
         return [
             SessionSummary(
@@ -271,13 +333,41 @@ class SessionStore:
                 created_at=_parse(r["created_at"]),
                 updated_at=_parse(r["updated_at"]),
                 completeness=float(r["completeness"]),
+                version=int(r["version"]),
             )
             for r in rows
         ]
 
+    def count_sessions(self, *, owner: str, query: str | None = None) -> int:
+        """How many conversations `list_sessions` would page through."""
+        where, params = self._owner_filter(owner, query)
+        with self._connect() as conn:
+            row = conn.execute(f"SELECT COUNT(*) AS n FROM sessions WHERE {where}", params)
+            return int(row.fetchone()["n"])
+
+    @staticmethod
+    def _owner_filter(owner: str, query: str | None) -> tuple[str, tuple[str, ...]]:
+        if query and query.strip():
+            pattern = f"%{_escape_like(query.strip().casefold())}%"
+            return "owner = ? AND lower(title) LIKE ? ESCAPE '\\'", (owner, pattern)
+        return "owner = ?", (owner,)
+
     def delete(self, session_id: str, *, owner: str) -> bool:
+        """Remove one conversation of this owner; False when there was none."""
         with self._connect() as conn, conn:
             cur = conn.execute(
                 "DELETE FROM sessions WHERE id = ? AND owner = ?", (session_id, owner)
             )
             return cur.rowcount > 0
+
+    def purge(self, *, older_than: datetime) -> list[str]:
+        """Remove every conversation last changed before `older_than` (the retention period);
+        return the removed ids, so their exports can go too."""
+        cutoff = older_than.astimezone(UTC).isoformat()
+        with self._connect() as conn, conn:
+            ids = [
+                r["id"]
+                for r in conn.execute("SELECT id FROM sessions WHERE updated_at < ?", (cutoff,))
+            ]
+            conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
+        return ids
