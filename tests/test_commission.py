@@ -168,3 +168,18 @@ def test_stakeholder_lookup_is_case_insensitive() -> None:
     found = c.stakeholder("Waterschap de dommel")
     assert found is not None and found.kind == "waterschap"
     assert c.stakeholder("ProRail") is None
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_the_model_holds_no_infinity_or_nan_by_any_route(value: float) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="finite"):
+        Commission.model_validate({"resources": {"budget_eur": value}})
+    c = complete_commission()
+    with pytest.raises(ValidationError, match="finite"):
+        c.resources.capacity_fte = value
+    assert c.resources.capacity_fte == complete_commission().resources.capacity_fte
+    literal = {"inf": "Infinity", "-inf": "-Infinity", "nan": "NaN"}[str(value)]
+    with pytest.raises(ValidationError, match="finite"):
+        Commission.model_validate_json(f'{{"resources": {{"budget_eur": {literal}}}}}')

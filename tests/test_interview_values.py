@@ -43,6 +43,9 @@ def _interview_at_goal() -> Interview:
         ("het krediet is 1234567890123456789012345678901234567890 euro", "te groot"),
         ("De einddatum is toch 30 februari 2027", "Die datum kan ik niet gebruiken"),
         ("Correctie, oplevering 31-04-2027", "die dag bestaat niet"),
+        ("De capaciteit is toch 20000 fte", "Die capaciteit kan ik niet gebruiken"),
+        ("we hebben -2 fte", "een capaciteit kan niet negatief zijn"),
+        ("capaciteit 5e400 fte", "zoveel fte kan niet kloppen"),
     ],
 )
 def test_a_nonsense_correction_changes_nothing(answer: str, fragment: str) -> None:

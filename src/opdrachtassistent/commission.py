@@ -61,7 +61,9 @@ MIN_TEXT_WORDS = 4  # a free-text section with fewer words is not yet an answer
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+    # No infinity or NaN by any route (chat, editor, draft, a saved state): JSON cannot hold
+    # them, so such a value would be shown as saved and come back empty after a reload.
+    model_config = ConfigDict(validate_assignment=True, extra="forbid", allow_inf_nan=False)
 
 
 class Goal(_Section):

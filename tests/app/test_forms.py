@@ -64,7 +64,20 @@ def test_editing_does_not_mutate_the_original() -> None:
         ("Einddatum: 31-04-2027", "geen bestaande datum"),
         ("Einddatum: 30 februari 2027", "geen bestaande datum"),
         ("Start: 31-06-2026", "geen bestaande datum"),
-        ("Capaciteit: -2", "niet negatief"),
+        ("Capaciteit: -2", "een aantal fte kan niet negatief zijn"),
+        ("Budget: nan", "geen bedrag"),
+        ("Budget: inf", "geen bedrag"),
+        ("Budget: ∞", "geen bedrag"),
+        ("Budget: -5e400", "geen bedrag"),
+        ("Budget: 60 miljard", "te groot"),
+        ("Capaciteit: 5e400", "te groot"),
+        ("Capaciteit: nan", "geen aantal fte"),
+        ("Capaciteit: 20000", "te groot"),
+        ("Capaciteit: 1234567890123456789012345678901234567890", "te groot"),
+        ("Einddatum: 29-02-2027", "geen bestaande datum"),
+        ("Einddatum: 01-01-0001", "niet tussen 1900 en 2099"),
+        ("Start: 31-12-9999", "niet tussen 1900 en 2099"),
+        ("Start: 30 februari", "geen bestaande datum"),
     ],
 )
 def test_bad_values_are_refused_and_nothing_is_stored(text: str, fragment: str) -> None:
@@ -84,3 +97,25 @@ def test_the_start_is_shown_and_edited_in_the_resources_section() -> None:
     assert edited.resources.start == date(2026, 9, 1)
     assert edited.resources.deadline == c.resources.deadline
     assert "Start: 01-09-2026" in section_to_text(edited, "resources")
+
+
+@pytest.mark.parametrize("score", ["²", "٣", "0", "6", "1.5"])
+def test_a_score_that_is_no_digit_1_to_5_is_refused_not_a_crash(score: str) -> None:
+    with pytest.raises(InputError, match="1 tot en met 5"):
+        apply_section_text(full(), "stakeholders", f"Waterschap | waterschap | rol | b | {score}")
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "fte"),
+    [
+        ("Budget: 1,005\nCapaciteit: 0,125", 1.0, 0.12),
+        ("Budget: 0,999\nCapaciteit: 2,5 fte", 1, 2.5),
+    ],
+)
+def test_what_the_editor_stores_it_shows_back_unchanged(
+    text: str, budget: float, fte: float
+) -> None:
+    edited = apply_section_text(full(), "resources", text)
+    assert (edited.resources.budget_eur, edited.resources.capacity_fte) == (budget, fte)
+    shown = section_to_text(edited, "resources")
+    assert apply_section_text(edited, "resources", shown) == edited

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from opdrachtassistent.lang.nl import amount_alternatives, bad_amounts, parse_amount_eur
+from opdrachtassistent.lang.nl import (
+    amount_alternatives,
+    bad_amounts,
+    bad_fte,
+    bad_values,
+    parse_amount_eur,
+)
 
 
 @pytest.mark.parametrize(
@@ -78,3 +84,26 @@ def test_ordinary_amounts_are_not_reported(text: str) -> None:
 def test_the_main_amount_and_the_others(text: str, main: float, others: list[float]) -> None:
     assert parse_amount_eur(text) == main
     assert sorted(amount_alternatives(text)) == sorted(others)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "problem"),
+    [
+        ("-2 fte", "-2 fte", "negative_fte"),
+        ("capaciteit: 99999 fte", "99999 fte", "too_many_fte"),
+        ("5e400 fte", "5e400 fte", "too_many_fte"),
+        ("1234567890123456789012345678901234567890 fte", None, "too_many_fte"),
+    ],
+)
+def test_unusable_capacities_are_reported_as_capacity(
+    text: str, quote: str | None, problem: str
+) -> None:
+    found = bad_values(text, about_money=True)
+    assert [(b.field, b.problem) for b in found] == [("capacity_fte", problem)]
+    if quote:
+        assert found[0].quote == quote
+
+
+@pytest.mark.parametrize("text", ["2,5 fte", "1.000 fte", "2 à 3 fte", "- 2 fte projectleider"])
+def test_usable_capacities_are_not_reported(text: str) -> None:
+    assert bad_fte(text) == []

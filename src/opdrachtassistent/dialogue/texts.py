@@ -122,6 +122,10 @@ REFUSED: dict[str, str] = {
     "budget_eur": (
         "Dat bedrag kan ik niet gebruiken: {quote} ({problem}). Wat is het budget in euro?"
     ),
+    "capacity_fte": (
+        "Die capaciteit kan ik niet gebruiken: {quote} ({problem}). Hoeveel fte is er "
+        "beschikbaar, bijvoorbeeld 2,5 fte?"
+    ),
     "deadline": (
         "Die datum kan ik niet gebruiken: {quote} ({problem}). Wanneer moet het klaar zijn, "
         "bijvoorbeeld 31-12-2027 of eind 2027?"
@@ -134,6 +138,8 @@ REFUSED: dict[str, str] = {
 PROBLEMS: dict[str, str] = {
     "negative": "een bedrag kan niet negatief zijn",
     "too_large": "dat getal is te groot voor een budget",
+    "negative_fte": "een capaciteit kan niet negatief zijn",
+    "too_many_fte": "zoveel fte kan niet kloppen",
     "impossible_date": "die dag bestaat niet",
     "unreadable": "dat lees ik niet als datum",
 }
@@ -143,6 +149,9 @@ _RESOURCES = SECTION_TITLES["resources"]
 REFUSED_OPEN: dict[str, str] = {
     "budget_eur": (
         _RESOURCES + ": het bedrag '{quote}' is niet bruikbaar ({problem}); wat is het budget?"
+    ),
+    "capacity_fte": (
+        _RESOURCES + ": de capaciteit '{quote}' is niet bruikbaar ({problem}); hoeveel fte is er?"
     ),
     "deadline": _RESOURCES
     + ": de datum '{quote}' is niet bruikbaar ({problem}); wat is de einddatum?",

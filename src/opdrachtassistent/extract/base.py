@@ -9,13 +9,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from opdrachtassistent.commission import Level, SectionKey, Stakeholder, Theme
 
 
 class Extraction(BaseModel):
     """Values found in one text. None or an empty list means: the text does not say."""
+
+    model_config = ConfigDict(allow_inf_nan=False)  # as the commission it is merged into
 
     title: str | None = None
     context: str | None = None

@@ -74,11 +74,12 @@ def _lines(text: str) -> list[str]:
 
 
 def _num(value: float) -> str:
-    """Dutch notation: 2.500.000 and 2,5."""
-    if value == int(value):
-        return f"{int(value):,}".replace(",", ".")
-    whole, frac = f"{value:.2f}".rstrip("0").split(".")
-    return f"{int(whole):,}".replace(",", ".") + "," + frac
+    """Dutch notation with at most two decimals: 2.500.000 and 2,5 (what `parse_amount`
+    reads back as the same value)."""
+    whole, frac = f"{value:.2f}".split(".")
+    frac = frac.rstrip("0")
+    text = f"{int(whole):,}".replace(",", ".")
+    return f"{text},{frac}" if frac else text
 
 
 def section_to_text(commission: Commission, key: SectionKey) -> str:
@@ -158,12 +159,15 @@ def _one(values: dict[str, list[str]], field: str) -> str | None:
 
 
 _MAX_DIGITS = 15  # more digits than any amount a person writes out
-_MAX_FTE = 10_000
+_MAX_FTE = 10_000  # the largest capacity a person means (the chat reads no more either)
+_YEARS = (1900, 2099)  # the years the chat reads as a date (lang/nl/dates.py)
+_FTE_UNIT = re.compile(r"\s*(?:fte|vte)\s*$")
 
 
-def parse_amount(text: str, *, limit: float = nl.MAX_BUDGET_EUR) -> float:
-    """'2.500.000', '€ 2,5 miljoen', '350000' -> a float; negative, overflowing ('2e308')
-    and absurd amounts are refused with a Dutch message."""
+def parse_amount(text: str, *, limit: float = nl.MAX_BUDGET_EUR, what: str = "bedrag") -> float:
+    """'2.500.000', '€ 2,5 miljoen', '350000' -> a float rounded to cents (what the editor
+    shows again); negative, overflowing ('2e308'), non-finite and absurd amounts are refused
+    with a Dutch message that names `what` ("bedrag", "aantal fte")."""
     t = text.casefold().replace("€", "").replace("euro", "").strip()
     scale = 1.0
     for word, factor in (("miljard", 1e9), ("miljoen", 1e6), ("mln", 1e6), ("duizend", 1e3)):
@@ -173,28 +177,36 @@ def parse_amount(text: str, *, limit: float = nl.MAX_BUDGET_EUR) -> float:
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", t):
         t = t.replace(".", "")
     t = t.replace(",", ".")
-    if re.fullmatch(r"\d+(?:\.\d+)?e[-+]?\d+", t) and not float(t) * scale <= limit:
-        raise ValueError(f"'{text}' is te groot om te kunnen kloppen")
-    if not re.fullmatch(r"-?\d+(?:\.\d+)?", t):
-        raise ValueError(f"'{text}' is geen bedrag (schrijf bijvoorbeeld 2.500.000)")
+    too_large = f"'{text}' is te groot om te kunnen kloppen"
+    if re.fullmatch(r"\d+(?:\.\d+)?e[-+]?\d+", t, re.ASCII) and not float(t) * scale <= limit:
+        raise ValueError(too_large)
+    if not re.fullmatch(r"-?\d+(?:\.\d+)?", t, re.ASCII):
+        example = "2.500.000" if what == "bedrag" else "2,5"
+        raise ValueError(f"'{text}' is geen {what} (schrijf bijvoorbeeld {example})")
     if t.startswith("-"):
-        raise ValueError("een bedrag kan niet negatief zijn")
+        raise ValueError(f"een {what} kan niet negatief zijn")
     value = float(t) * scale
     if sum(ch.isdigit() for ch in t) > _MAX_DIGITS or not math.isfinite(value) or value > limit:
-        raise ValueError(f"'{text}' is te groot om te kunnen kloppen")
-    return value
+        raise ValueError(too_large)
+    return round(value, 2)
+
+
+def parse_fte(text: str) -> float:
+    """'2,5' or '2,5 fte' -> 2.5; refused like an amount, above `_MAX_FTE` too."""
+    return parse_amount(_FTE_UNIT.sub("", text.casefold()), limit=_MAX_FTE, what="aantal fte")
 
 
 def parse_date(text: str) -> date:
-    """'31-12-2027', '31/12/2027' or '2027-12-31'; a day that does not exist is refused."""
+    """'31-12-2027', '31/12/2027' or '2027-12-31'; a day that does not exist, or a year
+    outside 1900-2099 (which the editor could not show back), is refused."""
     t = text.strip()
     found: tuple[int, int, int] | None = None
     for pattern in (r"(\d{1,2})-(\d{1,2})-(\d{4})", r"(\d{1,2})/(\d{1,2})/(\d{4})"):
-        m = re.fullmatch(pattern, t)
+        m = re.fullmatch(pattern, t, re.ASCII)
         if m:
             day, month, year = (int(g) for g in m.groups())
             found = (year, month, day)
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t, re.ASCII)
     if m:
         year, month, day = (int(g) for g in m.groups())
         found = (year, month, day)
@@ -202,6 +214,8 @@ def parse_date(text: str) -> date:
         if nl.bad_dates(t):
             raise ValueError(f"'{text}' is geen bestaande datum")
         raise ValueError(f"'{text}' is geen datum (gebruik dd-mm-jjjj)")
+    if not _YEARS[0] <= found[0] <= _YEARS[1]:
+        raise ValueError(f"'{text}' ligt niet tussen {_YEARS[0]} en {_YEARS[1]}")
     try:
         return date(*found)
     except ValueError:
@@ -211,7 +225,7 @@ def parse_date(text: str) -> date:
 def _score(key: SectionKey, value: str, what: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 5:
+    if not re.fullmatch(r"[1-5]", value):  # str.isdigit() also passes '²', int() not
         raise _error(key, f"{what} moet een getal van 1 tot en met 5 zijn, niet '{value}'.")
     return int(value)
 
@@ -275,7 +289,7 @@ def apply_section_text(commission: Commission, key: SectionKey, text: str) -> Co
                     c.resources = c.resources.model_validate(
                         {
                             "budget_eur": parse_amount(budget) if budget else None,
-                            "capacity_fte": parse_amount(fte, limit=_MAX_FTE) if fte else None,
+                            "capacity_fte": parse_fte(fte) if fte else None,
                             "deadline": parse_date(deadline) if deadline else None,
                             "start": parse_date(start) if start else None,
                             "funding": _one(v, "funding"),

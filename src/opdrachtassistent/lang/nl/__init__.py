@@ -24,10 +24,12 @@ from opdrachtassistent.lang.nl.names import (
 )
 from opdrachtassistent.lang.nl.numbers import (
     MAX_BUDGET_EUR,
+    MAX_FTE,
     WORKING_HOURS_PER_WEEK,
     BadValue,
     amount_alternatives,
     bad_amounts,
+    bad_fte,
     parse_amount_eur,
     parse_fte,
     words_to_number,
@@ -55,9 +57,9 @@ from opdrachtassistent.lang.nl.vocabulary import find_frameworks, find_instrumen
 
 
 def bad_values(text: str, *, about_money: bool = False) -> list[BadValue]:
-    """Amounts and dates in the text that cannot be used (negative, overflowing, a day that
-    does not exist): the caller asks for them again and keeps what it knew."""
-    return [*bad_amounts(text, about_money=about_money), *bad_dates(text)]
+    """Amounts, capacities and dates in the text that cannot be used (negative, overflowing,
+    a day that does not exist): the caller asks for them again and keeps what it knew."""
+    return [*bad_amounts(text, about_money=about_money), *bad_fte(text), *bad_dates(text)]
 
 
 __all__ = [
@@ -70,6 +72,7 @@ __all__ = [
     "INSTRUMENTS",
     "KINDS",
     "MAX_BUDGET_EUR",
+    "MAX_FTE",
     "PARTY_GENERIC",
     "PARTY_KINDS",
     "PARTY_NAMES",
@@ -81,6 +84,7 @@ __all__ = [
     "amount_alternatives",
     "bad_amounts",
     "bad_dates",
+    "bad_fte",
     "bad_values",
     "commissioner_level",
     "deadline_alternatives",

@@ -30,14 +30,17 @@ WORKING_DAYS_PER_WEEK = 5  # "twee dagen per week" = 2/5 fte
 # few hundred billion): a larger "budget" is a typing error, not a value to keep.
 MAX_BUDGET_EUR = 50e9
 
-Problem = Literal["negative", "too_large", "impossible_date", "unreadable"]
+Problem = Literal[
+    "negative", "too_large", "negative_fte", "too_many_fte", "impossible_date", "unreadable"
+]
+MAX_FTE = 10_000  # more capacity than any public work has: a typing error, not a value
 
 
 @dataclass(frozen=True)
 class BadValue:
     """A value the text gives that cannot be used: which field, the words, what is wrong."""
 
-    field: Literal["budget_eur", "deadline", "start"]
+    field: Literal["budget_eur", "capacity_fte", "deadline", "start"]
     quote: str
     problem: Problem
 
@@ -522,6 +525,8 @@ def bad_amounts(text: str, *, about_money: bool = False) -> list[BadValue]:
                 if sum(ch.isdigit() for ch in m.group()) > _MAX_DIGITS
             ]
             bad += [(m.group(), "negative") for m in _NEGATIVE.finditer(clause)]
+            fte = [m.group(1) for m in _BAD_FTE.finditer(clause)]  # refused by `bad_fte`
+            bad = [(q, p) for q, p in bad if not any(q.strip() in f for f in fte)]
             bad += [
                 (words, "too_large")
                 for value, words in _raw_money(digitize(clause))
@@ -599,7 +604,7 @@ def parse_fte(text: str) -> float | None:
                 v = num_value(m.group(1), scaled=True)
                 if v is not None and free(m.start(), m.end()):
                     cands.append((m.start(), m.end(), v / divisor))
-        cands = sorted(c for c in cands if 0 <= c[2] <= 10_000)
+        cands = sorted(c for c in cands if 0 <= c[2] <= MAX_FTE)
         if not cands:
             return None
         for start, end, value in cands:
@@ -614,3 +619,32 @@ def parse_fte(text: str) -> float | None:
         return round(sum(c[2] for c in cands), 2)
     except Exception:
         return None
+
+
+_BAD_FTE = re.compile(
+    r"(?<![\w.,])([-\u2212\u2013]?\d(?:[\d.,]|(?<=\d) (?=\d))*(?:e[-+]?\d+)?)" + _FTE_UNIT
+)
+
+
+def bad_fte(text: str) -> list[BadValue]:
+    """Capacities the text gives that cannot be used: negative ("-2 fte"), in scientific
+    notation or overflowing ("5e400 fte", 40 digits), or above `MAX_FTE` ("20000 fte").
+    Never raises."""
+    try:
+        d = digitize(fold(clean(text)))[:20_000]
+        found: list[BadValue] = []
+        for m in _BAD_FTE.finditer(d):
+            token = m.group(1).replace(" ", "")
+            quote = m.group().strip()
+            if token[0] in "-\u2212\u2013":
+                found.append(BadValue("capacity_fte", quote, "negative_fte"))
+                continue
+            digits = sum(ch.isdigit() for ch in token)
+            value = None if "e" in token or digits > _MAX_DIGITS else num_value(token)
+            if value is None and "e" not in token and digits <= _MAX_DIGITS:
+                continue  # not a number this parser reads ("1.2.3 fte")
+            if value is None or not math.isfinite(value) or value > MAX_FTE:
+                found.append(BadValue("capacity_fte", quote, "too_many_fte"))
+        return found
+    except Exception:
+        return []
