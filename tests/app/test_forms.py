@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from tests.support.factories import complete_commission
 
-from opdrachtassistent.commission import SECTIONS, SectionKey
+from opdrachtassistent.commission import SECTIONS, SectionKey, Stakeholder
 from opdrachtassistent.errors import InputError
 from opdrachtassistent.ui.forms import apply_section_text, parse_amount, section_to_text
 
@@ -119,3 +119,19 @@ def test_what_the_editor_stores_it_shows_back_unchanged(
     assert (edited.resources.budget_eur, edited.resources.capacity_fte) == (budget, fte)
     shown = section_to_text(edited, "resources")
     assert apply_section_text(edited, "resources", shown) == edited
+
+
+def test_a_bar_inside_a_value_survives_the_editor() -> None:
+    """Found by the property test: a party read from the chat as "Enexis|netbeheer (kabels)"
+    has a '|' in its role; the editor split it into the next cell on a save as shown."""
+    c = full(
+        stakeholders=[
+            Stakeholder(name="Enexis", kind="netbeheerder", role="|netbeheer (kabels"),
+            Stakeholder(name="a|b", role="kabels|"),
+            Stakeholder(name="Arriva", influence=3),
+        ]
+    )
+    shown = section_to_text(c, "stakeholders")
+    assert shown.splitlines()[0] == "Enexis | netbeheerder | \\|netbeheer (kabels"
+    assert shown.splitlines()[2] == "Arriva |  |  |  | 3"
+    assert apply_section_text(c, "stakeholders", shown) == c

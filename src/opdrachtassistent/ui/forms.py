@@ -38,7 +38,7 @@ FORMAT_HELP: dict[SectionKey, str] = {
     "stakeholders": (
         "Eén partij per regel: naam | soort | rol | belang | invloed (1-5) | belang-score "
         "(1-5). Alleen de naam is verplicht; laat invloed of belang-score leeg voor de "
-        "standaardwaarde van die soort partij."
+        "standaardwaarde van die soort partij. Een | in een waarde schrijft u als `\\|`."
     ),
     "resources": (
         "Regels 'Budget:' (in euro, bijvoorbeeld 2.500.000), 'Capaciteit:' (fte, "
@@ -82,6 +82,28 @@ def _num(value: float) -> str:
     return f"{text},{frac}" if frac else text
 
 
+_CELL_BREAK = re.compile(r"(?<!\\)\|")  # a '|' inside a value is shown as '\|'
+
+
+def _row(s: Stakeholder) -> str:
+    """One party as an editor line; empty trailing cells are left out."""
+    cells = [
+        s.name,
+        s.kind or "",
+        s.role or "",
+        s.interest or "",
+        "" if s.influence is None else str(s.influence),
+        "" if s.concern is None else str(s.concern),
+    ]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    return " | ".join(cell.replace("|", "\\|") for cell in cells)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip().replace("\\|", "|") for cell in _CELL_BREAK.split(line)]
+
+
 def section_to_text(commission: Commission, key: SectionKey) -> str:
     """The section as the editor shows it."""
     c = commission
@@ -106,19 +128,7 @@ def section_to_text(commission: Commission, key: SectionKey) -> str:
                 ]
             )
         case "stakeholders":
-            return "\n".join(
-                " | ".join(
-                    [
-                        s.name,
-                        s.kind or "",
-                        s.role or "",
-                        s.interest or "",
-                        "" if s.influence is None else str(s.influence),
-                        "" if s.concern is None else str(s.concern),
-                    ]
-                ).rstrip(" |")
-                for s in c.stakeholders
-            )
+            return "\n".join(_row(s) for s in c.stakeholders)
         case "resources":
             r = c.resources
             return "\n".join(
@@ -302,7 +312,7 @@ def apply_section_text(commission: Commission, key: SectionKey, text: str) -> Co
             case "stakeholders":
                 people: list[Stakeholder] = []
                 for line in _lines(text):
-                    cells = [cell.strip() for cell in line.split("|")]
+                    cells = _cells(line)
                     if len(cells) > 6:
                         raise _error(key, f"te veel kolommen in '{line[:60]}' (maximaal 6).")
                     cells += [""] * (6 - len(cells))
