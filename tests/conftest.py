@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from opdrachtassistent.config import OFFLINE_SWITCHES
+
+# Property tests (tests/test_interview_properties.py): no deadline per example (a loaded
+# machine is slow, not wrong) and no example database; what hypothesis caches (Unicode
+# tables, constants) goes to the temporary directory, so a run writes no `.hypothesis`
+# folder into the checkout.
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY",
+    str(Path(tempfile.gettempdir()) / "opdrachtassistent-hypothesis"),
+)
+settings.register_profile("opdrachtassistent", deadline=None, database=None)
+settings.load_profile("opdrachtassistent")
 
 
 @pytest.fixture(autouse=True)
