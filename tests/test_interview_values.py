@@ -46,6 +46,7 @@ def _interview_at_goal() -> Interview:
         ("De capaciteit is toch 20000 fte", "Die capaciteit kan ik niet gebruiken"),
         ("we hebben -2 fte", "een capaciteit kan niet negatief zijn"),
         ("capaciteit 5e400 fte", "zoveel fte kan niet kloppen"),
+        ("de capaciteit is toch 5e400", "Die capaciteit kan ik niet gebruiken"),
     ],
 )
 def test_a_nonsense_correction_changes_nothing(answer: str, fragment: str) -> None:

@@ -93,6 +93,8 @@ def test_the_main_amount_and_the_others(text: str, main: float, others: list[flo
         ("capaciteit: 99999 fte", "99999 fte", "too_many_fte"),
         ("5e400 fte", "5e400 fte", "too_many_fte"),
         ("1234567890123456789012345678901234567890 fte", None, "too_many_fte"),
+        ("de capaciteit is 5e400", "5e400", "too_many_fte"),
+        ("capaciteit: -3", "-3", "negative_fte"),
     ],
 )
 def test_unusable_capacities_are_reported_as_capacity(

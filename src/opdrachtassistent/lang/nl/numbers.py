@@ -503,18 +503,24 @@ _NEGATIVE = re.compile(
 )
 
 
+_CAPACITY_CUE = re.compile(r"\b(?:capaciteit|fte|formatie|menskracht)\b")
+
+
 def bad_amounts(text: str, *, about_money: bool = False) -> list[BadValue]:
     """Amounts the text gives that cannot be a budget: negative ("budget: -300 euro"), in
     scientific notation or overflowing ("2e308 miljoen", a number of 40 digits), or larger
     than any public budget. Only in a clause about money (a euro sign, a scale word, a
-    budget word), or anywhere when `about_money` (the question was about the budget).
-    Never raises."""
+    budget word), or anywhere when `about_money` (the question was about the budget); in a
+    clause about capacity without money ("de capaciteit is 5e400") it is reported as a
+    capacity. Never raises."""
     try:
         d = fold(clean(text))[:20_000]
         found: list[BadValue] = []
         for clause in CLAUSE_BREAK.split(d):
-            money = about_money or bool(_MONEY_WORD.search(clause) or _BUDGET_CUE.search(clause))
-            if not money:
+            money = bool(_MONEY_WORD.search(clause) or _BUDGET_CUE.search(clause))
+            # "de capaciteit is 5e400": a number in a clause about capacity, not money.
+            capacity = not money and _CAPACITY_CUE.search(clause) is not None
+            if not (about_money or money or capacity):
                 continue
             bad: list[tuple[str, Problem]] = [
                 (m.group(), "too_large") for m in _SCIENTIFIC.finditer(clause)
@@ -535,7 +541,11 @@ def bad_amounts(text: str, *, about_money: bool = False) -> list[BadValue]:
             for quote, problem in bad:
                 quote = quote.strip()
                 if not any(quote in b.quote or b.quote in quote for b in found):
-                    found.append(BadValue("budget_eur", quote, problem))
+                    if capacity:
+                        kind: Problem = "negative_fte" if problem == "negative" else "too_many_fte"
+                        found.append(BadValue("capacity_fte", quote, kind))
+                    else:
+                        found.append(BadValue("budget_eur", quote, problem))
         return found
     except Exception:
         return []
