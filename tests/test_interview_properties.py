@@ -152,6 +152,7 @@ class ToSummary:
     is shown, so the later steps are corrections, a "ja" or a "nee" after it."""
 
     know: bool
+    confirm: bool  # then say "ja" to the summary
 
 
 BY_SECTION: dict[str, str] = {
@@ -189,7 +190,7 @@ edits = st.builds(
     st.booleans(),
 )
 steps = st.lists(
-    st.one_of(answers.map(Answer), edits, st.builds(ToSummary, st.booleans())),
+    st.one_of(answers.map(Answer), edits, st.builds(ToSummary, st.booleans(), st.booleans())),
     min_size=1,
     max_size=12,
 )
@@ -299,6 +300,8 @@ def _run(sequence: list[Step]) -> None:
             budget -= 1
             if answer is not None and budget > 0:
                 todo[:0] = [answer, step]
+            elif step.confirm and interview.asking == "confirm":
+                todo.insert(0, Answer("ja"))
             continue
         twin = Interview.from_state(
             InterviewState.model_validate_json(interview.to_state().model_dump_json()),

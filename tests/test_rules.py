@@ -211,3 +211,14 @@ def test_team_description_in_passing_fills_the_organisation() -> None:
     )
     assert e.organisation and e.organisation.startswith("Een integraal projectteam")
     assert e.capacity_fte == 1.5
+
+
+def test_a_free_text_cut_at_its_limit_ends_without_white_space() -> None:
+    """Found by the interview property test: a long answer cut at MAX_FIELD kept the tab and
+    space where the cut fell, and the section editor, which trims, changed it on a save."""
+    from opdrachtassistent.extract.rules import MAX_FIELD
+
+    text = "De " + "a" * (MAX_FIELD - 5) + "\t wateroverlast bij de kade"  # the cut is at "\t "
+    context = RulesExtractor().extract(text, section="context").context
+    assert context is not None and len(context) <= MAX_FIELD
+    assert context == context.strip()

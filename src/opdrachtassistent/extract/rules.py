@@ -704,12 +704,15 @@ def _title(text: str) -> str | None:
 
 
 MAX_FIELD = 2_000  # a free-text field longer than this is a paste, not an answer
+_TRAILING = re.compile(r"[\s;,]+$")
 
 
 def _join(parts: Iterable[str]) -> str | None:
     """Sentences as one field: each once (a repeated paste collapses), at most MAX_FIELD."""
     unique = dict.fromkeys(p.strip() for p in parts if p.strip())
-    text = " ".join(unique).rstrip(" ;,")[:MAX_FIELD]
+    # Cut first, then trim: a cut that ends in white space would be stored with it, and the
+    # section editor (which trims) would change the value on a save as shown.
+    text = _TRAILING.sub("", " ".join(unique)[:MAX_FIELD])
     return text or None
 
 
