@@ -20,6 +20,9 @@ ENGLISH = ("usage:", "positional arguments", "options:", "show this help", "erro
         ["review", "--help"],
         ["ingest", "--help"],
         ["search", "--help"],
+        ["gebruiker", "toevoegen", "--help"],
+        ["gebruiker", "verwijderen", "--help"],
+        ["gebruikers", "--help"],
     ],
 )
 def test_help_is_dutch(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from opdrachtassistent.usertext import MAX_INPUT_CHARS
 
@@ -42,6 +42,26 @@ class Settings(BaseSettings):
     # The one bound on any text a user sends (a chat answer, a section in the editor, the
     # text read from an upload): longer is refused with a Dutch message before it is stored.
     max_input_chars: int = Field(default=MAX_INPUT_CHARS, gt=0)
+    # Login (see auth/): the users file with argon2id hashes (None: users.json in the data
+    # directory), or single sign-on through a reverse proxy that sets `auth_header` to the
+    # user's name; the header counts only on requests whose TCP peer is one of
+    # `trusted_proxies` (addresses or networks, comma-separated in the environment).
+    users_file: Path | None = None
+    auth_header: str | None = None
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        """`10.0.0.5, 10.1.0.0/16` in the environment; a list when given in code."""
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def users_path(self) -> Path:
+        """Where the users file is: as configured, else in the data directory."""
+        return self.users_file or Path(self.data_dir) / "users.json"
 
     @property
     def llm_enabled(self) -> bool:

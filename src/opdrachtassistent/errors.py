@@ -39,6 +39,10 @@ class StorageError(OpdrachtError):
     """Sessions could not be read or written."""
 
 
+class AuthError(OpdrachtError):
+    """Login is not configured safely, or the users file cannot be read or written."""
+
+
 # Dutch reasons for what the operating system refuses
 _OS_REASONS: dict[int, str] = {
     errno.ENOENT: "de map bestaat niet",

@@ -20,6 +20,8 @@ SUBCOMMANDS: list[str] = [
     "opdrachtassistent.cli.search:add_search_parser",
     "opdrachtassistent.cli.draft:add_draft_parser",
     "opdrachtassistent.cli.review:add_review_parser",
+    "opdrachtassistent.cli.users:add_user_parser",
+    "opdrachtassistent.cli.users:add_users_parser",
 ]
 
 
