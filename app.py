@@ -3,6 +3,7 @@
 Host and port come from GRADIO_SERVER_NAME and GRADIO_SERVER_PORT (default 127.0.0.1:7860).
 """
 
+import os
 import sys
 
 from opdrachtassistent.config import Settings, set_offline_switches
@@ -10,15 +11,19 @@ from opdrachtassistent.errors import OpdrachtError, os_reason
 
 
 def main() -> None:
-    """Start the app; a store that cannot be opened ends the start with a Dutch message for
-    the operator and a non-zero exit, not a traceback."""
+    """Start the app; a store that cannot be opened, or a network address without a login,
+    ends the start with a Dutch message for the operator and a non-zero exit, not a
+    traceback."""
     # Nothing may leave the machine: set the offline switches before gradio is imported.
     set_offline_switches()
+    from opdrachtassistent.auth import login_for
     from opdrachtassistent.services import build_services
     from opdrachtassistent.ui.app import build_app, launch
 
     settings = Settings()
     try:
+        # refused before anything is built: no open app on a network address
+        login = login_for(settings, os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"))
         app = build_app(build_services(settings))
     except OpdrachtError as exc:
         print(f"Fout: {exc.message}", file=sys.stderr)
@@ -31,7 +36,7 @@ def main() -> None:
             file=sys.stderr,
         )
         raise SystemExit(1) from None
-    launch(app)
+    launch(app, login=login)
 
 
 if __name__ == "__main__":

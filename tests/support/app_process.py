@@ -104,8 +104,10 @@ def start_app(
     port: int | None = None,
     extra_env: Mapping[str, str] | None = None,
     timeout: float = START_TIMEOUT_S,
+    ready_status: int = 200,
 ) -> RunningApp:
-    """Start `python app.py` on 127.0.0.1 and wait for the first HTTP 200 on '/'."""
+    """Start `python app.py` on 127.0.0.1 and wait for the first HTTP 200 on '/' (or
+    `ready_status`: 401 when a proxy login refuses a request without its header)."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -135,9 +137,13 @@ def start_app(
             raise RuntimeError(f"De app stopte bij het starten:\n{running.log()[-3000:]}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
+                if response.status == ready_status:
                     running.startup_s = time.perf_counter() - started
                     return running
+        except urllib.error.HTTPError as exc:
+            if exc.code == ready_status:
+                running.startup_s = time.perf_counter() - started
+                return running
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
             pass
         time.sleep(0.05)

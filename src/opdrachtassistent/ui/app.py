@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import gradio as gr
 
+from opdrachtassistent.auth.web import gradio_login, proxy_headers_off
 from opdrachtassistent.documents.limits import MAX_FILE_BYTES
 from opdrachtassistent.storage.scratch import scratch_dir
 from opdrachtassistent.ui.callbacks import Callbacks
@@ -27,6 +28,7 @@ from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.ui.theme import CSS, JS, theme
 
 if TYPE_CHECKING:
+    from opdrachtassistent.auth import Login
     from opdrachtassistent.services import Services
 
 # Gradio refuses larger uploads itself (in English); below it `documents` says in Dutch
@@ -74,10 +76,15 @@ def launch(
     server_port: int | None = None,
     prevent_thread_lock: bool = False,
     quiet: bool = False,
+    login: Login | None = None,
 ) -> None:
-    """Start the app on loopback unless GRADIO_SERVER_NAME/PORT say otherwise."""
+    """Start the app on loopback unless GRADIO_SERVER_NAME/PORT say otherwise; with a
+    `login` (auth.login_for) Gradio demands it on every page and API call."""
     app.queue(default_concurrency_limit=8)
+    if login is not None:
+        proxy_headers_off(login)
     app.launch(
+        **(gradio_login(login) if login is not None else {}),
         server_name=server_name or os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
         server_port=server_port or int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
         prevent_thread_lock=prevent_thread_lock,

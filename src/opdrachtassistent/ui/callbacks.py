@@ -1,6 +1,7 @@
 """The Gradio callbacks: each translates between components and `Conversations`.
 
-A callback reads the browser's owner token and its conversation state, asks
+A callback reads the browser's owner token (or, once logged in, the user Gradio puts on
+the `gr.Request`: then the token is not an identity) and its conversation state, asks
 `Conversations` (ui/session.py) to act, and returns the views (ui/views.py) for the
 components of `events.VIEW_OUTPUTS`. Any failure becomes a Dutch note on the status line
 and the previous state stays. The method names are the names Gradio gives the endpoints
@@ -63,8 +64,10 @@ class Callbacks:
 
     # -- shared by the callbacks ----------------------------------------------------------
 
-    def _owner(self, token: Any, value: Any = None) -> str:
-        return owner_for(token, value)
+    def _owner(self, token: Any, value: Any = None, request: gr.Request | None = None) -> str:
+        """Whose conversations these are: the logged-in user's (Gradio sets `username` with
+        a password login or a trusted proxy header), else the browser token's."""
+        return owner_for(token, value, user=getattr(request, "username", None))
 
     def _state(self, owner: str, value: Any) -> tuple[SessionState, str]:
         if isinstance(value, SessionState):
@@ -122,13 +125,15 @@ class Callbacks:
 
     # -- the conversation -----------------------------------------------------------------
 
-    def on_start(self, token: Any, key: Any) -> tuple[Any, ...]:
-        owner = self._owner(token)
+    def on_start(self, token: Any, key: Any, request: gr.Request | None = None) -> tuple[Any, ...]:
+        owner = self._owner(token, request=request)
         out = self.conv.latest_or_start(owner)
         return self._guarded(owner, out.state, key, lambda: out)
 
-    def on_answer(self, token: Any, value: Any, text: str, key: Any) -> tuple[Any, ...]:
-        owner = self._owner(token, value)
+    def on_answer(
+        self, token: Any, value: Any, text: str, key: Any, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
         result: list[Outcome] = []
 
@@ -141,10 +146,12 @@ class Callbacks:
         # keep what the user typed when it could not be processed
         return (*shown, "" if result else text)
 
-    def on_document(self, token: Any, value: Any, upload: Any, key: Any) -> tuple[Any, ...]:
+    def on_document(
+        self, token: Any, value: Any, upload: Any, key: Any, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
         """A new conversation pre-filled from the uploaded document; when it cannot be read,
         the reason is said in the chat and the current conversation stays as it was."""
-        owner = self._owner(token, value)
+        owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
         path = _upload_path(upload)
         try:
@@ -159,15 +166,15 @@ class Callbacks:
             failed = Outcome(state=state, note=TEXT["unexpected"], error=True)
             return self._view(owner, failed, key, say=TEXT["unexpected"])
 
-    def on_new(self, token: Any, key: Any) -> tuple[Any, ...]:
-        owner = self._owner(token)
+    def on_new(self, token: Any, key: Any, request: gr.Request | None = None) -> tuple[Any, ...]:
+        owner = self._owner(token, request=request)
         out = self.conv.start(owner)
         return self._guarded(owner, out.state, key, lambda: out)
 
     # -- earlier conversations --------------------------------------------------------------
 
-    def on_list(self, token: Any) -> Any:
-        owner = self._owner(token)
+    def on_list(self, token: Any, request: gr.Request | None = None) -> Any:
+        owner = self._owner(token, request=request)
         try:
             choices = self._session_choices(owner)
         except OpdrachtError as exc:
@@ -175,8 +182,10 @@ class Callbacks:
             choices = []
         return gr.Dropdown(choices=choices, value=choices[0][1] if choices else None)
 
-    def on_resume(self, token: Any, value: Any, session_id: Any, key: Any) -> tuple[Any, ...]:
-        owner = self._owner(token, value)
+    def on_resume(
+        self, token: Any, value: Any, session_id: Any, key: Any, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
         return self._guarded(
             owner, state, key, lambda: self.conv.resume(owner, str(session_id or ""))
@@ -184,15 +193,19 @@ class Callbacks:
 
     # -- direct edits -----------------------------------------------------------------------
 
-    def on_section(self, token: Any, value: Any, key: Any) -> tuple[str, str]:
-        owner = self._owner(token, value)
+    def on_section(
+        self, token: Any, value: Any, key: Any, request: gr.Request | None = None
+    ) -> tuple[str, str]:
+        owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
         chosen = _section(key)
         commission = self.conv.interview(state).commission
         return section_to_text(commission, chosen), FORMAT_HELP[chosen]
 
-    def on_edit(self, token: Any, value: Any, key: Any, text: str) -> tuple[Any, ...]:
-        owner = self._owner(token, value)
+    def on_edit(
+        self, token: Any, value: Any, key: Any, text: str, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
         if key not in SECTIONS:
             return self._guarded(owner, state, key, lambda: Outcome(state=state))
@@ -207,8 +220,10 @@ class Callbacks:
 
     # -- review and exports -----------------------------------------------------------------
 
-    def on_review(self, token: Any, value: Any) -> tuple[str, str]:
-        owner = self._owner(token, value)
+    def on_review(
+        self, token: Any, value: Any, request: gr.Request | None = None
+    ) -> tuple[str, str]:
+        owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
         try:
             result = self.conv.review(self.conv.interview(state).commission)
@@ -222,8 +237,10 @@ class Callbacks:
     def exporter(self, fmt: ExportFormat) -> Callable[[Any, Any], tuple[str | None, str]]:
         """The export callback of one format, named `export_<fmt>` like its endpoint."""
 
-        def on_export(token: Any, value: Any) -> tuple[str | None, str]:
-            owner = self._owner(token, value)
+        def on_export(
+            token: Any, value: Any, request: gr.Request | None = None
+        ) -> tuple[str | None, str]:
+            owner = self._owner(token, value, request)
             state, _ = self._state(owner, value)
             try:
                 path = self.conv.export(self.conv.interview(state).commission, fmt)
@@ -246,9 +263,9 @@ class Callbacks:
             return ""
 
     def on_scenario_start(
-        self, token: Any, value: Any, scenario_id: Any, key: Any
+        self, token: Any, value: Any, scenario_id: Any, key: Any, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
-        owner = self._owner(token, value)
+        owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
 
         def act() -> Outcome:
@@ -259,8 +276,10 @@ class Callbacks:
 
         return self._guarded(owner, state, key, act)
 
-    def on_scenario_step(self, token: Any, value: Any, key: Any) -> tuple[Any, ...]:
-        owner = self._owner(token, value)
+    def on_scenario_step(
+        self, token: Any, value: Any, key: Any, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
         return self._guarded(
             owner, state, key, lambda: self.conv.next_scenario_step(owner, state)[0]

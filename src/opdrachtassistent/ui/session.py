@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
+from opdrachtassistent.auth.identity import user_owner
 from opdrachtassistent.commission import SECTION_TITLES, Commission, SectionKey
 from opdrachtassistent.dialogue import texts
 from opdrachtassistent.dialogue.interview import Interview, InterviewState, Turn
@@ -56,15 +57,18 @@ def valid_owner(token: object) -> bool:
     return isinstance(token, str) and bool(_OWNER.match(token))
 
 
-def owner_for(token: object, state: object = None) -> str:
-    """The identity of a call: a valid token as sent; else the one this connection's
-    conversation was started under; else a fresh one.
+def owner_for(token: object, state: object = None, *, user: str | None = None) -> str:
+    """The identity of a call: a logged-in `user`'s own owner, whatever the browser sends;
+    without a login a valid token as sent; else the one this connection's conversation was
+    started under; else a fresh one.
 
     An API client that sends an empty or invalid token thus gets a fresh token once, on its
     first call, and keeps it for the conversation (every view returns it): refusing the call
     instead would break a browser whose local storage was cleared, and a fresh identity per
     call made the second save "hoort bij een andere gebruiker".
     """
+    if user:
+        return user_owner(user)
     if valid_owner(token):
         return str(token)
     kept = state.owner if isinstance(state, SessionState) else None
