@@ -43,11 +43,19 @@ class WebRequest(Protocol):
     def client(self) -> _Client | None: ...
 
 
+# Each argon2 verify takes 64 MiB and a core for a few hundred milliseconds: a burst of
+# login attempts waits its turn instead of taking every core and the memory with it.
+PARALLEL_VERIFIES = 2
+
+
 def password_check(login: Login) -> Callable[[str, str], Awaitable[bool]]:
-    """Gradio's `auth=`: the users file decides, off the event loop."""
+    """Gradio's `auth=`: the users file decides, off the event loop, at most
+    `PARALLEL_VERIFIES` at a time."""
+    turns = asyncio.Semaphore(PARALLEL_VERIFIES)
 
     async def check(username: str, password: str) -> bool:
-        ok = await asyncio.to_thread(login.users.verify, username, password)
+        async with turns:
+            ok = await asyncio.to_thread(login.users.verify, username, password)
         if not ok:
             log.warning("login refused for %r", username[:64])
         return ok
