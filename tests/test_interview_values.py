@@ -139,3 +139,28 @@ def test_a_correction_naming_two_amounts_is_no_open_question() -> None:
     it.answer("Het budget is niet 4,5 miljoen maar 5 miljoen euro.")
     assert it.commission.resources.budget_eur == 5_000_000
     assert not [q for q in it.commission.open_questions if "noemt" in q]
+
+
+def test_a_correction_of_the_budget_replaces_no_description_of_another_section() -> None:
+    """Found by the interview property test: asked about the stakeholders, "..., beslist de
+    projectleider zelf. het budget is toch 4 miljoen" replaced the decision space given
+    before, because any correction let every description be replaced."""
+    from opdrachtassistent.commission import Commission, Goal, Mandate, Resources
+
+    decided = "De projectleider beslist zelf binnen 10% van budget en planning."
+    it = Interview()
+    it.opening()
+    it.edit(
+        Commission(
+            context="De kademuur verzakt en bij hoog water loopt de kade onder.",
+            goal=Goal(statement="Een veilige kade", results=["300 meter kademuur hersteld"]),
+            mandate=Mandate(
+                commissioner="wethouder Bakker", level="bestuurlijk", decision_space=decided
+            ),
+            resources=Resources(budget_eur=3_200_000),
+        )
+    )
+    assert it.asking == "stakeholders"
+    it.answer("Binnen de planning beslist de projectleider zelf. Het budget is toch 4 miljoen.")
+    assert it.commission.resources.budget_eur == 4_000_000
+    assert it.commission.mandate.decision_space == decided

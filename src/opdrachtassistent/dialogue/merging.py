@@ -17,7 +17,7 @@ from opdrachtassistent.commission import (
     Source,
     Stakeholder,
 )
-from opdrachtassistent.dialogue.understand import names_field
+from opdrachtassistent.dialogue.understand import explicit_fields, names_field
 from opdrachtassistent.extract.base import Extraction
 from opdrachtassistent.extract.evidence import Evidence
 from opdrachtassistent.fields import FIELD_SECTION, SCALAR_FIELDS, TYPED_SCALARS, Field, value_at
@@ -51,8 +51,13 @@ def merge_extraction(
             return named and (correction or FIELD_SECTION[field] == current)
         # Free text is kept unless corrected, so a follow-up does not replace its statement;
         # a fragment too short to count ("een bewonersavond") gives way to a real answer.
+        own = FIELD_SECTION[field] == current
+        if correction:
+            # A correction replaces a description of the section asked, or one it names ("de
+            # beslisruimte is toch ..."): "het budget is toch 4 miljoen" replaces none.
+            return own or current is None or not text or field in explicit_fields(text)
         fragment = isinstance(old, str) and len(old.split()) < MIN_TEXT_WORDS
-        return correction or (fragment and FIELD_SECTION[field] == current)
+        return fragment and own
 
     def scalar(f: Field, value: object) -> None:
         parent, _, attr = f.path.rpartition(".")
