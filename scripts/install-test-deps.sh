@@ -2,6 +2,7 @@
 # Install what the app tests need beyond the Python venv, idempotently:
 #   - Debian's chromium (/usr/bin/chromium) for the Playwright browser tests
 #     (Playwright drives it with executable_path; browser downloads are impossible here);
+#   - Debian's postgresql server binaries for the storage tests on PostgreSQL;
 #   - axe-core from npm into ./node_modules for the accessibility check.
 # Runs as root on Debian; without root it only reports what is missing.
 set -euo pipefail
@@ -22,6 +23,22 @@ elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
 else
     echo "chromium ontbreekt en kan niet worden geinstalleerd (geen root of geen apt-get);" \
          "de browsertests worden overgeslagen." >&2
+fi
+
+# PostgreSQL server binaries (initdb, pg_ctl) for the storage tests on PostgreSQL; the tests
+# start their own throwaway server, so the system service is not needed.
+if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null; then
+    echo "postgresql: $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | head -n 1 || command -v initdb)"
+elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    if ! apt-cache show postgresql >/dev/null 2>&1; then
+        apt-get update -q
+    fi
+    apt-get install -y -q --no-install-recommends postgresql
+    echo "postgresql: $(ls -d /usr/lib/postgresql/*/bin | head -n 1)"
+else
+    echo "postgresql ontbreekt en kan niet worden geinstalleerd (geen root of geen apt-get);" \
+         "de opslagtests op PostgreSQL worden overgeslagen." >&2
 fi
 
 if [ -f node_modules/axe-core/axe.min.js ] \

@@ -32,6 +32,12 @@ class Settings(BaseSettings):
         description="Use a Chroma server (http://host:port) instead of the "
         "embedded store, for several app instances sharing one index.",
     )
+    database_url: str | None = Field(
+        default=None,
+        description="Where conversations are kept: a SQLAlchemy URL such as "
+        "postgresql+psycopg://user:password@host:5432/db for a team on a server. "
+        "None: the SQLite file sessions.sqlite3 in the data directory.",
+    )
     # Optional OpenAI-compatible LLM (OpenAI, Azure, Ollama, vLLM). Off unless a URL or key
     # is configured.
     llm_base_url: str | None = None

@@ -30,7 +30,7 @@ OWNER, STATE, STATUS = 0, 1, 8
 def _damage(data_dir: Path) -> Path:
     data_dir.mkdir(parents=True, exist_ok=True)
     db = data_dir / DB_NAME
-    SessionStore(db)
+    SessionStore(db).close()  # closing checkpoints the WAL into the file damaged below
     with db.open("r+b") as fh:  # overwrite the header and the first pages
         fh.write(os.urandom(8192))
     return db

@@ -30,7 +30,12 @@ from opdrachtassistent.documents import read_document
 from opdrachtassistent.errors import InputError, OpdrachtError, StorageError
 from opdrachtassistent.render import stakeholder_map
 from opdrachtassistent.storage.scratch import scratch_dir
-from opdrachtassistent.storage.sessions import SessionStore, SessionSummary
+from opdrachtassistent.storage.sessions import (
+    DEFAULT_DB_NAME,
+    SessionStore,
+    SessionSummary,
+    open_store,
+)
 from opdrachtassistent.ui.forms import apply_section_text
 from opdrachtassistent.usertext import check_length, clean
 
@@ -44,7 +49,7 @@ ExportFormat = Literal["md", "docx", "json"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("md", "docx", "json")
 _OWNER = re.compile(r"^[0-9a-f]{32}$")
 _SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
-DB_NAME = "sessions.sqlite3"
+DB_NAME = DEFAULT_DB_NAME  # the SQLite file in the data directory when no database URL is set
 NO_SOURCES = texts.SOURCES_UNAVAILABLE
 
 
@@ -113,7 +118,7 @@ class Conversations:
 
     def __init__(self, services: Services, store: SessionStore | None = None) -> None:
         self.services = services
-        self.store = store or SessionStore(Path(services.settings.data_dir) / DB_NAME)
+        self.store = store or open_store(services.settings)
         scratch = scratch_dir(Path(services.settings.data_dir))
         self.export_root = Path(tempfile.mkdtemp(prefix="export-", dir=scratch))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.export_root, True)
