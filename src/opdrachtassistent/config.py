@@ -56,6 +56,13 @@ class Settings(BaseSettings):
     auth_header: str | None = None
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
+    # How long a conversation is kept after its last change, in days; its exports go with it.
+    # None or 0: kept until the user deletes it (the default, for a laptop). A municipality
+    # sets its own period (OPDRACHTASSISTENT_RETENTION_DAYS).
+    retention_days: int | None = Field(default=None, ge=0)
+    # How often the running app enforces the period; a day, shorter only in tests.
+    retention_check_s: float = Field(default=24 * 60 * 60.0, gt=0)
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _split_proxies(cls, value: object) -> object:

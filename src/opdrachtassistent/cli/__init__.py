@@ -22,6 +22,9 @@ SUBCOMMANDS: list[str] = [
     "opdrachtassistent.cli.review:add_review_parser",
     "opdrachtassistent.cli.users:add_user_parser",
     "opdrachtassistent.cli.users:add_users_parser",
+    "opdrachtassistent.cli.conversations:add_list_parser",
+    "opdrachtassistent.cli.conversations:add_conversation_parser",
+    "opdrachtassistent.cli.conversations:add_purge_parser",
 ]
 
 

@@ -19,6 +19,7 @@ import gradio as gr
 
 from opdrachtassistent.auth.web import gradio_login, proxy_headers_off
 from opdrachtassistent.documents.limits import MAX_FILE_BYTES
+from opdrachtassistent.lifecycle import retention
 from opdrachtassistent.storage.scratch import scratch_dir
 from opdrachtassistent.ui.callbacks import Callbacks
 from opdrachtassistent.ui.events import wire
@@ -53,6 +54,18 @@ def _browser_secret(data_dir: Path) -> str:
         return value
 
 
+def _enforce_retention(conversations: Conversations) -> None:
+    """Delete what is past the retention period now, before the first request, and then
+    daily while the app runs (nothing when no period is configured)."""
+    settings = conversations.services.settings
+    retention.start(
+        conversations.store,
+        Path(settings.data_dir),
+        settings.retention_days,
+        interval_s=settings.retention_check_s,
+    )
+
+
 def build_app(services: Services, *, conversations: Conversations | None = None) -> gr.Blocks:
     """The whole app, wired to the services; launch it with `launch(app)`."""
     # Gradio's copies of uploads and exports: in this run's folder under the data directory
@@ -61,7 +74,9 @@ def build_app(services: Services, *, conversations: Conversations | None = None)
     if not os.environ.get("GRADIO_TEMP_DIR"):
         (scratch / "gradio").mkdir(exist_ok=True)
         os.environ["GRADIO_TEMP_DIR"] = str(scratch / "gradio")
-    callbacks = Callbacks(conversations or Conversations(services))
+    conversations = conversations or Conversations(services)
+    _enforce_retention(conversations)
+    callbacks = Callbacks(conversations)
     secret = _browser_secret(Path(services.settings.data_dir))
     with gr.Blocks(title=TEXT["title"], analytics_enabled=False, fill_width=True) as app:
         wire(app, build_layout(secret), callbacks)

@@ -27,6 +27,7 @@ from opdrachtassistent.ui.session import (
     Conversations,
     ExportFormat,
     Outcome,
+    SessionPage,
     SessionState,
     owner_for,
 )
@@ -113,14 +114,14 @@ class Callbacks:
             log.exception("callback failed")
             return self._view(owner, Outcome(state=state, note=TEXT["unexpected"], error=True), key)
 
-    def _session_choices(self, owner: str) -> list[tuple[str, str]]:
+    def _session_choices(self, listing: SessionPage) -> list[tuple[str, str]]:
         return [
             (
                 f"{s.title} ({round(s.completeness * 100)}% compleet, "
                 f"{s.updated_at.astimezone().strftime('%d-%m-%Y %H:%M')})",
                 s.id,
             )
-            for s in self.conv.sessions(owner)
+            for s in listing.items
         ]
 
     # -- the conversation -----------------------------------------------------------------
@@ -173,14 +174,12 @@ class Callbacks:
 
     # -- earlier conversations --------------------------------------------------------------
 
-    def on_list(self, token: Any, request: gr.Request | None = None) -> Any:
-        owner = self._owner(token, request=request)
-        try:
-            choices = self._session_choices(owner)
-        except OpdrachtError as exc:
-            log.warning("listing sessions failed: %s", exc)
-            choices = []
-        return gr.Dropdown(choices=choices, value=choices[0][1] if choices else None)
+    def on_list(
+        self, token: Any, query: Any = "", page: Any = 1, request: gr.Request | None = None
+    ) -> Any:
+        """The page of conversations shown (the first without a page), its count and page in
+        the dropdown's info line."""
+        return self._listing(self._owner(token, request=request), query, page)[0]
 
     def on_resume(
         self, token: Any, value: Any, session_id: Any, key: Any, request: gr.Request | None = None
@@ -243,7 +242,8 @@ class Callbacks:
             owner = self._owner(token, value, request)
             state, _ = self._state(owner, value)
             try:
-                path = self.conv.export(self.conv.interview(state).commission, fmt)
+                commission = self.conv.interview(state).commission
+                path = self.conv.export(commission, fmt, session_id=state.session_id)
                 return str(path), status_html(TEXT["export_done"])
             except OpdrachtError as exc:
                 return None, status_html(exc.message, kind="error")
@@ -284,3 +284,94 @@ class Callbacks:
         return self._guarded(
             owner, state, key, lambda: self.conv.next_scenario_step(owner, state)[0]
         )
+
+    # -- the list of conversations: search, pages, deleting one ---------------------------
+
+    def _listing(self, owner: str, query: Any, page: Any) -> tuple[Any, int]:
+        """The dropdown for one page of the list (with its count) and the page number."""
+        try:
+            listing = self.conv.sessions_page(owner, str(query or ""), _page_number(page))
+        except OpdrachtError as exc:
+            log.warning("listing sessions failed: %s", exc)
+            return gr.Dropdown(choices=[], value=None, info=exc.message), 1
+        choices = self._session_choices(listing)
+        return (
+            gr.Dropdown(
+                choices=choices,
+                value=choices[0][1] if choices else None,
+                info=_count_text(listing),
+            ),
+            listing.page,
+        )
+
+    def on_search(
+        self, token: Any, query: Any, request: gr.Request | None = None
+    ) -> tuple[Any, int]:
+        """The first page of the conversations whose title contains `query`."""
+        return self._listing(self._owner(token, request=request), query, 1)
+
+    def pager(self, step: int) -> Callable[..., tuple[Any, int]]:
+        """The callback of the previous (-1) or next (+1) page button."""
+
+        def on_page(
+            token: Any, query: Any, page: Any, request: gr.Request | None = None
+        ) -> tuple[Any, int]:
+            owner = self._owner(token, request=request)
+            return self._listing(owner, query, _page_number(page) + step)
+
+        on_page.__name__ = "sessions_next" if step > 0 else "sessions_previous"
+        return on_page
+
+    def on_delete(
+        self,
+        token: Any,
+        value: Any,
+        chosen: Any,
+        confirmed: Any,
+        query: Any,
+        page: Any,
+        key: Any,
+        request: gr.Request | None = None,
+    ) -> tuple[Any, ...]:
+        """Delete the chosen conversation (else the current one) once the box is ticked;
+        deleting the current one starts a new one. Then the list again, the box unticked."""
+        owner = self._owner(token, value, request)
+        state, _ = self._state(owner, value)
+        target = str(chosen or "") or state.session_id
+
+        def act() -> Outcome:
+            if confirmed is not True:
+                return Outcome(state=state, note=TEXT["delete_confirm_first"], error=True)
+            title = self.conv.delete(owner, target)
+            if target != state.session_id:
+                return Outcome(state=state, note=TEXT["deleted"].format(title=title))
+            out = self.conv.start(owner)
+            out.note = " ".join(
+                filter(None, [TEXT["deleted_current"].format(title=title), out.note])
+            )
+            return out
+
+        shown = self._guarded(owner, state, key, act)
+        return (*shown, *self._listing(owner, query, page), False)
+
+
+def _page_number(value: Any) -> int:
+    """A page number from the hidden field or an API call; anything else is page 1."""
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError, OverflowError):
+        return 1
+
+
+def _count_text(listing: SessionPage) -> str:
+    """'12 gesprekken, pagina 1 van 2', or that there are none (for this search)."""
+    if listing.total == 0:
+        if listing.query:
+            return TEXT["sessions_none_found"].format(query=listing.query)
+        return TEXT["sessions_none"]
+    noun = "gesprek" if listing.total == 1 else "gesprekken"
+    key = "sessions_count_found" if listing.query else "sessions_count"
+    text = TEXT[key].format(count=listing.total, noun=noun, query=listing.query)
+    if listing.pages > 1:
+        text += TEXT["sessions_page"].format(page=listing.page, pages=listing.pages)
+    return text

@@ -2,7 +2,8 @@
 
 Named endpoints (also used by the tests through `gradio_client`): start, answer,
 new_conversation, list_sessions, resume, section_text, edit_section, review, export_md,
-export_docx, export_json, scenario_start, scenario_step, start_document. Gradio numbers the
+export_docx, export_json, scenario_start, scenario_step, start_document, search_sessions,
+sessions_previous, sessions_next, delete_session. Gradio numbers the
 endpoints in the order they are registered here (so a new one goes last).
 """
 
@@ -38,8 +39,10 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
     sessions = ui.sessions.dropdown
     on_list, on_answer = cb.on_list, cb.on_answer  # each shared by several events
 
+    listing = [owner, ui.sessions.query, ui.sessions.page]
+
     def then_list(event: Any) -> None:
-        event.then(on_list, [owner], [sessions], api_visibility="private")
+        event.then(on_list, listing, [sessions], api_visibility="private")
 
     then_list(app.load(cb.on_start, [owner, section], outputs, api_name="start"))
     answer_inputs = [owner, state, ui.chat.msg, section]
@@ -49,7 +52,7 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
         ui.chat.msg.submit(on_answer, answer_inputs, answer_outputs, api_visibility="private")
     )
     ui.chat.new.click(cb.on_new, [owner, section], outputs, api_name="new_conversation")
-    ui.sessions.refresh.click(on_list, [owner], [sessions], api_name="list_sessions")
+    ui.sessions.refresh.click(on_list, listing, [sessions], api_name="list_sessions")
     ui.sessions.resume.click(
         cb.on_resume, [owner, state, sessions, section], outputs, api_name="resume"
     )
@@ -94,4 +97,23 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
             outputs,
             api_name="start_document",
         )
+    )
+    wire_session_list(ui, cb)
+
+
+def wire_session_list(ui: Layout, cb: Callbacks) -> None:
+    """Searching, paging and deleting in the list of conversations (registered last, so the
+    endpoints before them keep their numbers)."""
+    tab = ui.sessions
+    paged = [tab.dropdown, tab.page]
+    tab.search.click(cb.on_search, [ui.owner, tab.query], paged, api_name="search_sessions")
+    tab.query.submit(cb.on_search, [ui.owner, tab.query], paged, api_visibility="private")
+    listing = [ui.owner, tab.query, tab.page]
+    tab.previous.click(cb.pager(-1), listing, paged, api_name="sessions_previous")
+    tab.next.click(cb.pager(+1), listing, paged, api_name="sessions_next")
+    tab.delete.click(
+        cb.on_delete,
+        [ui.owner, ui.state, tab.dropdown, tab.confirm, tab.query, tab.page, ui.edit.section],
+        [*view_outputs(ui), *paged, tab.confirm],
+        api_name="delete_session",
     )

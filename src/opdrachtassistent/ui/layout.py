@@ -55,6 +55,13 @@ class SessionsTab:
     dropdown: gr.Dropdown
     refresh: gr.Button
     resume: gr.Button
+    query: gr.Textbox
+    search: gr.Button
+    previous: gr.Button
+    next: gr.Button
+    page: gr.Number  # hidden: the page shown, so paging and the API agree
+    confirm: gr.Checkbox
+    delete: gr.Button
 
 
 @dataclass(frozen=True)
@@ -175,14 +182,43 @@ def export_tab() -> ExportTab:
 
 def sessions_tab() -> SessionsTab:
     with gr.Tab(TEXT["sessions_tab"], elem_id="oa-tab-sessions"):
-        # choices differ per browser; the owner check in resume() guards access
+        with gr.Row(equal_height=True):
+            query = gr.Textbox(
+                "",  # a value, so API callers of the list may leave the search out
+                label=TEXT["session_query"],
+                placeholder=TEXT["session_query_placeholder"],
+                max_length=200,
+                scale=4,
+                elem_id="oa-session-query",
+            )
+            search = gr.Button(TEXT["session_search"], scale=1, elem_id="oa-session-search")
+        # choices differ per browser; the owner check in resume() guards access; the count
+        # and page stand in the dropdown's info line
         dropdown = gr.Dropdown(
             choices=[], label=TEXT["sessions"], elem_id="oa-sessions", allow_custom_value=True
         )
         with gr.Row():
+            previous = gr.Button(TEXT["session_previous"], elem_id="oa-session-previous")
+            next_ = gr.Button(TEXT["session_next"], elem_id="oa-session-next")
+        page = gr.Number(value=1, precision=0, visible=False, elem_id="oa-session-page")
+        with gr.Row():
             refresh = gr.Button(TEXT["refresh"], elem_id="oa-refresh")
             resume = gr.Button(TEXT["resume"], variant="primary", elem_id="oa-resume")
-    return SessionsTab(dropdown=dropdown, refresh=refresh, resume=resume)
+        gr.Markdown(TEXT["delete_help"], elem_id="oa-delete-help")
+        confirm = gr.Checkbox(label=TEXT["delete_confirm"], value=False, elem_id="oa-delete-ok")
+        delete = gr.Button(TEXT["delete"], variant="stop", elem_id="oa-delete")
+    return SessionsTab(
+        dropdown=dropdown,
+        refresh=refresh,
+        resume=resume,
+        query=query,
+        search=search,
+        previous=previous,
+        next=next_,
+        page=page,
+        confirm=confirm,
+        delete=delete,
+    )
 
 
 def scenario_tab() -> ScenarioTab:

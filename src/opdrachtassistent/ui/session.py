@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import uuid
 import weakref
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -28,6 +29,7 @@ from opdrachtassistent.dialogue.scenarios import Replay
 from opdrachtassistent.dialogue.scenarios import get as get_scenario
 from opdrachtassistent.documents import read_document
 from opdrachtassistent.errors import InputError, OpdrachtError, StorageError
+from opdrachtassistent.lifecycle import exports
 from opdrachtassistent.render import stakeholder_map
 from opdrachtassistent.storage.scratch import scratch_dir
 from opdrachtassistent.storage.sessions import (
@@ -297,12 +299,13 @@ class Conversations:
 
         return review(commission, retriever=None)
 
-    def export(self, commission: Commission, fmt: ExportFormat) -> Path:
-        """Write one export into a fresh private directory and return its path."""
+    def export(self, commission: Commission, fmt: ExportFormat, *, session_id: str = "") -> Path:
+        """Write one export into a fresh private directory in the folder of its conversation
+        (so deleting the conversation deletes it) and return its path."""
         from opdrachtassistent.render import as_json, docx, markdown
 
         name = _slug((commission.title or "").strip() or "integrale opdracht")
-        target_dir = Path(tempfile.mkdtemp(dir=self.export_root))
+        target_dir = Path(tempfile.mkdtemp(dir=exports.session_dir(self.export_root, session_id)))
         path = target_dir / f"{name}.{fmt}"
         if fmt == "json":
             path.write_text(as_json.to_json(commission), encoding="utf-8")
@@ -314,3 +317,47 @@ class Conversations:
             png = stakeholder_map.to_png(commission.stakeholders)
             path.write_bytes(docx.to_docx(commission, review, stakeholder_map_png=png))
         return path
+
+    # -- the list of conversations, deleting one, the retention period ------------------------
+
+    def sessions_page(self, owner: str, query: str = "", page: int = 1) -> SessionPage:
+        """One page of this owner's conversations whose title contains `query`; a page past
+        the end shows the last one."""
+        query = (query or "").strip()[:MAX_QUERY_CHARS]
+        total = self.store.count_sessions(owner=owner, query=query or None)
+        pages = max(1, -(-total // PAGE_SIZE))
+        page = min(max(1, page), pages)
+        items = self.store.list_sessions(
+            owner=owner, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, query=query or None
+        )
+        return SessionPage(items=items, total=total, page=page, pages=pages, query=query)
+
+    def delete(self, owner: str, session_id: str) -> str:
+        """Delete one conversation of this owner and its exports; return its title. Raises
+        InputError (Dutch) for an id that is not this owner's, and then deletes nothing."""
+        if not _SESSION_ID.match(session_id or ""):
+            raise InputError("Kies eerst een gesprek uit de lijst.")
+        record = self.store.load(session_id, owner=owner)
+        if record is None or not self.store.delete(session_id, owner=owner):
+            raise InputError(NOT_DELETED)
+        removed = exports.remove(Path(self.services.settings.data_dir), [session_id])
+        log.info("conversation deleted by its owner, with %d export folder(s)", removed)
+        return record.title
+
+
+PAGE_SIZE = 10  # conversations per page of the list
+MAX_QUERY_CHARS = 200
+NOT_DELETED = (
+    "Dat gesprek bestaat niet (meer) of hoort bij een andere gebruiker; er is niets verwijderd."
+)
+
+
+@dataclass(frozen=True)
+class SessionPage:
+    """One page of the list of conversations, with where it stands."""
+
+    items: list[SessionSummary]
+    total: int
+    page: int
+    pages: int
+    query: str = ""

@@ -57,4 +57,28 @@ TEXT = {
         "nog eens."
     ),
     "export_done": "Het bestand staat klaar om te downloaden.",
+    # the list of conversations: search, pages, deleting one
+    "session_query": "Zoek op titel",
+    "session_query_placeholder": "Bijvoorbeeld: Dorpsstraat",
+    "session_search": "Zoek",
+    "session_previous": "Vorige pagina",
+    "session_next": "Volgende pagina",
+    "sessions_none": "Nog geen opgeslagen gesprekken.",
+    "sessions_none_found": "Geen gesprekken met '{query}' in de titel.",
+    "sessions_count": "{count} {noun}",
+    "sessions_count_found": "{count} {noun} met '{query}' in de titel",
+    "sessions_page": ", pagina {page} van {pages}",
+    "delete_confirm": "Ja, verwijder het gekozen gesprek definitief, met de exports ervan",
+    "delete": "Gekozen gesprek verwijderen",
+    "delete_help": (
+        "Een verwijderd gesprek kunt u niet meer hervatten. Bewaart uw gemeente gesprekken "
+        "een beperkte tijd, dan verdwijnen oudere gesprekken ook vanzelf."
+    ),
+    "delete_confirm_first": (
+        "Vink eerst aan dat u het gesprek definitief wilt verwijderen; er is niets verwijderd."
+    ),
+    "deleted": "Gesprek '{title}' is verwijderd, met de exports ervan.",
+    "deleted_current": (
+        "Gesprek '{title}' is verwijderd, met de exports ervan. U begint een nieuw gesprek."
+    ),
 }
