@@ -250,3 +250,13 @@ def test_stakeholder_map_labels_stay_in_their_cells(page: Page) -> None:
     assert overflow == []
     texts = page.locator("#oa-map svg g[clip-path] text").all_text_contents()
     assert "Dorpsstraat" in texts  # wrapped, not cut
+
+
+def test_conversation_list_is_read_when_its_tab_opens(page: Page) -> None:
+    """The list of earlier conversations is not refreshed after every answer (that was a
+    second round trip per turn) but when its tab is opened."""
+    type_answer(page, get("dorpsstraat").steps[0].text)
+    wait_progress_above(page, 0)
+    page.locator("#oa-tab-sessions-button").click()
+    page.locator("#oa-sessions input").click()
+    page.get_by_role("option", name=re.compile("compleet")).first.wait_for()

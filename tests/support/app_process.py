@@ -68,6 +68,12 @@ def rss_mb(pid: int) -> float:
     return total_kb / 1024
 
 
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, in seconds (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class RunningApp:
     """A started app: its URL, process, and how long it took to answer 200."""
@@ -80,6 +86,9 @@ class RunningApp:
 
     def rss_mb(self) -> float:
         return rss_mb(self.process.pid)
+
+    def cpu_s(self) -> float:
+        return cpu_s(self.process.pid)
 
     def stop(self, timeout: float = 15.0) -> None:
         if self.process.poll() is not None:
@@ -105,9 +114,11 @@ def start_app(
     extra_env: Mapping[str, str] | None = None,
     timeout: float = START_TIMEOUT_S,
     ready_status: int = 200,
+    command: list[str] | None = None,
 ) -> RunningApp:
-    """Start `python app.py` on 127.0.0.1 and wait for the first HTTP 200 on '/' (or
-    `ready_status`: 401 when a proxy login refuses a request without its header)."""
+    """Start `python app.py` (or `command`, e.g. the bench's echo app) on 127.0.0.1 and wait
+    for the first HTTP 200 on '/' (or `ready_status`: 401 when a proxy login refuses a
+    request without its header)."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -124,7 +135,7 @@ def start_app(
     started = time.perf_counter()
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(
-            [sys.executable, str(APP)],
+            command or [sys.executable, str(APP)],
             cwd=str(REPO),
             env=env,
             stdout=log_file,

@@ -79,15 +79,23 @@ class Callbacks:
         return out.state, out.note
 
     def _view(
-        self, owner: str, out: Outcome, key: Any, *, say: str | None = None
+        self, owner: str, out: Outcome, key: Any, *, say: str | None = None, loaded: bool = False
     ) -> tuple[Any, ...]:
         """The components for a state; `say` adds an assistant message to the chat shown
-        (not to the conversation kept), for a failure the user should see there."""
+        (not to the conversation kept), for a failure the user should see there.
+
+        A state an action just made is read as it is (no copy of the conversation per turn);
+        a `loaded` one (page load, resume) is read through an `Interview`, which fills in
+        where the values of a conversation stored before provenance existed came from."""
         state = out.state
-        interview = self.conv.interview(state)
-        commission = interview.commission
-        asking = interview.asking
-        messages = interview.messages
+        if loaded:
+            interview = self.conv.interview(state)
+            commission, asking = interview.commission, interview.asking
+            messages, sources = interview.messages, interview.sources
+        else:
+            kept = state.interview
+            commission, asking = kept.commission, kept.asking
+            messages, sources = list(kept.messages), kept.last_sources
         if say:
             messages.append(ChatMessage(role="assistant", content=say))
         return (
@@ -96,23 +104,31 @@ class Callbacks:
             chat_messages(messages),
             progress_html(commission),
             document_html(commission, asking=asking),
-            question_sources_html(interview.sources, asking),
+            question_sources_html(sources, asking),
             stakeholder_map.to_html(commission.stakeholders),
             section_to_text(commission, _section(key)),
             status_html(out.note, kind="error" if out.error else "info"),
         )
 
     def _guarded(
-        self, owner: str, state: SessionState, key: Any, action: Callable[[], Outcome]
+        self,
+        owner: str,
+        state: SessionState,
+        key: Any,
+        action: Callable[[], Outcome],
+        *,
+        loaded: bool = False,
     ) -> tuple[Any, ...]:
         """Run an action; any failure becomes a Dutch note and the old state stays."""
         try:
-            return self._view(owner, action(), key)
+            return self._view(owner, action(), key, loaded=loaded)
         except OpdrachtError as exc:
-            return self._view(owner, Outcome(state=state, note=exc.message, error=True), key)
+            failed = Outcome(state=state, note=exc.message, error=True)
+            return self._view(owner, failed, key, loaded=loaded)
         except Exception:  # the outermost edge: log it, tell the user in Dutch
             log.exception("callback failed")
-            return self._view(owner, Outcome(state=state, note=TEXT["unexpected"], error=True), key)
+            failed = Outcome(state=state, note=TEXT["unexpected"], error=True)
+            return self._view(owner, failed, key, loaded=loaded)
 
     def _session_choices(self, listing: SessionPage) -> list[tuple[str, str]]:
         return [
@@ -129,7 +145,7 @@ class Callbacks:
     def on_start(self, token: Any, key: Any, request: gr.Request | None = None) -> tuple[Any, ...]:
         owner = self._owner(token, request=request)
         out = self.conv.latest_or_start(owner)
-        return self._guarded(owner, out.state, key, lambda: out)
+        return self._guarded(owner, out.state, key, lambda: out, loaded=True)
 
     def on_answer(
         self, token: Any, value: Any, text: str, key: Any, request: gr.Request | None = None
@@ -187,7 +203,7 @@ class Callbacks:
         owner = self._owner(token, value, request)
         state, _ = self._state(owner, value)
         return self._guarded(
-            owner, state, key, lambda: self.conv.resume(owner, str(session_id or ""))
+            owner, state, key, lambda: self.conv.resume(owner, str(session_id or "")), loaded=True
         )
 
     # -- direct edits -----------------------------------------------------------------------

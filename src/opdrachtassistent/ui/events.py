@@ -41,16 +41,11 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
 
     listing = [owner, ui.sessions.query, ui.sessions.page]
 
-    def then_list(event: Any) -> None:
-        event.then(on_list, listing, [sessions], api_visibility="private")
-
-    then_list(app.load(cb.on_start, [owner, section], outputs, api_name="start"))
+    app.load(cb.on_start, [owner, section], outputs, api_name="start")
     answer_inputs = [owner, state, ui.chat.msg, section]
     answer_outputs = [*outputs, ui.chat.msg]
-    then_list(ui.chat.send.click(on_answer, answer_inputs, answer_outputs, api_name="answer"))
-    then_list(
-        ui.chat.msg.submit(on_answer, answer_inputs, answer_outputs, api_visibility="private")
-    )
+    ui.chat.send.click(on_answer, answer_inputs, answer_outputs, api_name="answer")
+    ui.chat.msg.submit(on_answer, answer_inputs, answer_outputs, api_visibility="private")
     ui.chat.new.click(cb.on_new, [owner, section], outputs, api_name="new_conversation")
     ui.sessions.refresh.click(on_list, listing, [sessions], api_name="list_sessions")
     ui.sessions.resume.click(
@@ -62,10 +57,8 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
         [ui.edit.editor, ui.edit.help],
         api_name="section_text",
     )
-    then_list(
-        ui.edit.save.click(
-            cb.on_edit, [owner, state, section, ui.edit.editor], outputs, api_name="edit_section"
-        )
+    ui.edit.save.click(
+        cb.on_edit, [owner, state, section, ui.edit.editor], outputs, api_name="edit_section"
     )
     ui.review.run.click(cb.on_review, [owner, state], [ui.review.out, ui.status], api_name="review")
     for fmt, button in ui.export.buttons.items():
@@ -85,18 +78,14 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
         outputs,
         api_name="scenario_start",
     )
-    then_list(
-        scenario.step.click(
-            cb.on_scenario_step, [owner, state, section], outputs, api_name="scenario_step"
-        )
+    scenario.step.click(
+        cb.on_scenario_step, [owner, state, section], outputs, api_name="scenario_step"
     )
-    then_list(
-        ui.chat.upload.upload(
-            cb.on_document,
-            [owner, state, ui.chat.upload, section],
-            outputs,
-            api_name="start_document",
-        )
+    ui.chat.upload.upload(
+        cb.on_document,
+        [owner, state, ui.chat.upload, section],
+        outputs,
+        api_name="start_document",
     )
     wire_session_list(ui, cb)
 
@@ -117,3 +106,6 @@ def wire_session_list(ui: Layout, cb: Callbacks) -> None:
         [*view_outputs(ui), *paged, tab.confirm],
         api_name="delete_session",
     )
+    # The list is read when it is looked at (its tab opened, search, "Vernieuwen"), not after
+    # every answer: a chained list event per answer was a second queue round trip per turn.
+    tab.tab.select(cb.on_list, listing, [tab.dropdown], api_visibility="private")

@@ -52,6 +52,7 @@ class ExportTab:
 
 @dataclass(frozen=True)
 class SessionsTab:
+    tab: gr.Tab
     dropdown: gr.Dropdown
     refresh: gr.Button
     resume: gr.Button
@@ -181,7 +182,7 @@ def export_tab() -> ExportTab:
 
 
 def sessions_tab() -> SessionsTab:
-    with gr.Tab(TEXT["sessions_tab"], elem_id="oa-tab-sessions"):
+    with gr.Tab(TEXT["sessions_tab"], elem_id="oa-tab-sessions") as tab:
         with gr.Row(equal_height=True):
             query = gr.Textbox(
                 "",  # a value, so API callers of the list may leave the search out
@@ -208,6 +209,7 @@ def sessions_tab() -> SessionsTab:
         confirm = gr.Checkbox(label=TEXT["delete_confirm"], value=False, elem_id="oa-delete-ok")
         delete = gr.Button(TEXT["delete"], variant="stop", elem_id="oa-delete")
     return SessionsTab(
+        tab=tab,
         dropdown=dropdown,
         refresh=refresh,
         resume=resume,
