@@ -6,6 +6,7 @@ The core (interview, review) only knows this small interface; the Chroma/BM25 ad
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from pydantic import BaseModel, Field
@@ -34,4 +35,15 @@ class Retriever(Protocol):
 
     def get(self, passage_id: str) -> Passage | None:
         """Return one passage by its stable id, or None when it is not in the index."""
+        ...
+
+
+class QuestionRetriever(Retriever, Protocol):
+    """A retriever that answers the interview's questions from what it prepared: the sources
+    depend only on the question and the set of themes, never on the order they were found."""
+
+    def question_sources(
+        self, question: str, themes: Sequence[str], *, k: int = 3, section: str | None = None
+    ) -> list[Passage]:
+        """Up to k passages for `question` about `themes` (any order), best first."""
         ...

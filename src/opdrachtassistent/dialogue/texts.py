@@ -183,6 +183,14 @@ STORE_UNAVAILABLE = (
     "antwoorden vast en ik probeer bij elk antwoord opnieuw op te slaan."
 )
 SOURCES_UNAVAILABLE = "De kennisbank is niet beschikbaar; ik stel de vragen zonder bronnen."
+SOURCES_RETRYING = (
+    "De kennisbank is nu niet bereikbaar; ik stel de vragen zonder bronnen en probeer het op "
+    "de achtergrond opnieuw."
+)
+SOURCES_REBUILDING = (
+    "De kennisbank wordt op de achtergrond opnieuw opgebouwd; tot dat klaar is stel ik de "
+    "vragen zonder bronnen. Daarna komen de bronnen vanzelf terug."
+)
 NO_SOURCES = "Voor deze vraag zijn geen bronnen gevonden."
 WHY_LEAD = "Waarom vraag ik dit?"
 OPEN_QUESTION = "{section}: {missing}?"

@@ -46,6 +46,9 @@ RRF_K = 60
 DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 1.0
 SECTION_BOOST = 0.35
+# A question's vector is the question's own plus this share of each theme's (both prepared
+# once): the themes steer the sources the way they did as words appended to the question.
+THEME_WEIGHT = 0.3
 LEXICAL_ONLY_WARNING = (
     "Het embeddingmodel kan niet worden geladen; de kennisbank zoekt alleen op trefwoorden "
     "(BM25). Resultaten kunnen minder goed aansluiten bij vragen in eigen woorden."
@@ -143,6 +146,58 @@ def _passage(row: StoredChunk, score: float = 0.0) -> Passage:
     )
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """The whole index in memory, read once per change: BM25 over the texts, the rows, and
+    the embedded rows' normalised vectors, so a prepared question needs no store call."""
+
+    bm25: BM25Index
+    rows: dict[str, StoredChunk]
+    sections: dict[str, set[str]]
+    dense_ids: list[str]
+    matrix: npt.NDArray[np.float32]
+
+    @classmethod
+    def read(cls, rows: Sequence[StoredChunk], dim: int) -> _Loaded:
+        bm25 = BM25Index().build(
+            (
+                row.id,
+                f"{row.metadata.get('title', '')} {row.metadata.get('heading', '')} {row.text}",
+            )
+            for row in rows
+        )
+        dense = [row for row in rows if row.metadata.get("embedded") and row.embedding is not None]
+        matrix = (
+            np.vstack([row.embedding for row in dense if row.embedding is not None])
+            if dense
+            else np.zeros((0, dim), dtype=np.float32)
+        ).astype(np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        matrix = (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        return cls(
+            bm25=bm25,
+            rows={row.id: StoredChunk(row.id, row.text, row.metadata) for row in rows},
+            sections={row.id: set(_split(row.metadata.get("sections"))) for row in rows},
+            dense_ids=[row.id for row in dense],
+            matrix=matrix,
+        )
+
+    def nearest(self, vector: npt.NDArray[np.float32], n: int) -> list[tuple[str, float]]:
+        """The `n` embedded rows most similar to `vector` (cosine), best first."""
+        if not self.dense_ids or n <= 0:
+            return []
+        norm = float(np.linalg.norm(vector))
+        scores = self.matrix @ (vector / norm if norm else vector)
+        top = np.argsort(-scores, kind="stable")[:n]
+        return [(self.dense_ids[i], float(scores[i])) for i in top]
+
+
+def index_dir(data_dir: Path | str | None = None) -> Path:
+    """Where the embedded index of `data_dir` (default: the per-user data directory) lives."""
+    root = Path(data_dir).expanduser() if data_dir is not None else default_data_dir()
+    return root / "chroma"
+
+
 def _iter_files(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     """Expand directories (recursively, skipping hidden entries); keep explicit files as given."""
     files: list[Path] = []
@@ -184,8 +239,8 @@ class KnowledgeBase:
         self._index_builtin = index_builtin
         self._ready = False
         self._dense_ok: bool | None = None
-        self._bm25: BM25Index | None = None
-        self._sections: dict[str, set[str]] = {}
+        self._loaded: _Loaded | None = None
+        self._query_vectors: dict[str, npt.NDArray[np.float32]] = {}
         self._lock = threading.RLock()
         self.warnings: list[str] = []
         # Reciprocal rank fusion: score = sum of weight / (rrf_k + rank) over both rankings.
@@ -213,8 +268,7 @@ class KnowledgeBase:
         if chroma_url:
             store = HttpChromaStore(chroma_url, name)
         else:
-            root = Path(data_dir).expanduser() if data_dir is not None else default_data_dir()
-            store = EmbeddedChromaStore(root / "chroma", name)
+            store = EmbeddedChromaStore(index_dir(data_dir), name)
         return cls(store, embedder=chosen, corpus_dir=corpus_dir, index_builtin=index_builtin)
 
     # ---------------------------------------------------------------- dense availability
@@ -263,7 +317,7 @@ class KnowledgeBase:
             self.store.delete([row.id for row in stale])
             report.removed += sorted({str(row.metadata.get("doc_key")) for row in stale})
             report.chunks_removed += len(stale)
-            self._bm25 = None
+            self._loaded = None
         return report
 
     def ingest(self, paths: Sequence[Path | str]) -> IngestReport:
@@ -292,7 +346,7 @@ class KnowledgeBase:
                     continue
                 self._ingest_document(document, state.get(document.key, []), origin, report)
         if report.changed:
-            self._bm25 = None
+            self._loaded = None
         report.lexical_only = self._dense_ok is False
         return report
 
@@ -361,20 +415,14 @@ class KnowledgeBase:
         return np.vstack([reusable[c.content_hash] for c in chunks]).astype(np.float32)
 
     # ---------------------------------------------------------------- retrieval
-    def _lexical(self) -> BM25Index:
+    def _load(self) -> _Loaded:
         with self._lock:
-            if self._bm25 is None:
-                rows = self.store.all()
-                self._bm25 = BM25Index().build(
-                    (
-                        row.id,
-                        f"{row.metadata.get('title', '')} {row.metadata.get('heading', '')} "
-                        f"{row.text}",
-                    )
-                    for row in rows
-                )
-                self._sections = {row.id: set(_split(row.metadata.get("sections"))) for row in rows}
-            return self._bm25
+            if self._loaded is None:
+                self._loaded = _Loaded.read(self.store.all(with_embeddings=True), self.embedder.dim)
+            return self._loaded
+
+    def _lexical(self) -> BM25Index:
+        return self._load().bm25
 
     def _dense(self, query: str, n: int) -> list[tuple[str, float]]:
         if self._dense_ok is False:
@@ -396,22 +444,33 @@ class KnowledgeBase:
             return []
         depth = max(30, 4 * k)
         bm25 = self._lexical()
-        sections = self._sections
         if mode == "lexical" or (mode == "hybrid" and not self.dense_available):
-            ranked = bm25.search(query, depth)
-        elif mode == "dense":
-            ranked = self._dense(query, depth)
-        else:
-            fused: dict[str, float] = {}
-            for weight, results in (
-                (self.dense_weight, self._dense(query, depth)),
-                (self.lexical_weight, bm25.search(query, depth)),
-            ):
-                for rank, (doc_id, _score) in enumerate(results, start=1):
-                    fused[doc_id] = fused.get(doc_id, 0.0) + weight / (self.rrf_k + rank)
-            best = (self.dense_weight + self.lexical_weight) / (self.rrf_k + 1)
-            ranked = [(doc_id, score / best) for doc_id, score in fused.items()]
+            return self._boost(bm25.search(query, depth), section, k)
+        if mode == "dense":
+            return self._boost(self._dense(query, depth), section, k)
+        return self._fuse(self._dense(query, depth), bm25.search(query, depth), section, k)
+
+    def _fuse(
+        self,
+        dense: list[tuple[str, float]],
+        lexical: list[tuple[str, float]],
+        section: str | None,
+        k: int,
+    ) -> list[tuple[str, float]]:
+        """Reciprocal rank fusion of the two rankings, scaled so 1.0 is first in both."""
+        fused: dict[str, float] = {}
+        for weight, results in ((self.dense_weight, dense), (self.lexical_weight, lexical)):
+            for rank, (doc_id, _score) in enumerate(results, start=1):
+                fused[doc_id] = fused.get(doc_id, 0.0) + weight / (self.rrf_k + rank)
+        best = (self.dense_weight + self.lexical_weight) / (self.rrf_k + 1)
+        return self._boost([(doc_id, score / best) for doc_id, score in fused.items()], section, k)
+
+    def _boost(
+        self, ranked: list[tuple[str, float]], section: str | None, k: int
+    ) -> list[tuple[str, float]]:
+        """Boost passages serving `section`, then the best `k`."""
         if section:
+            sections = self._load().sections
             ranked = [
                 (
                     doc_id,
@@ -421,6 +480,53 @@ class KnowledgeBase:
             ]
         ranked.sort(key=lambda item: -item[1])
         return ranked[:k]
+
+    # ---------------------------------------------------------------- prepared questions
+    def _query_vector(self, text: str) -> npt.NDArray[np.float32] | None:
+        """The query vector of `text`, embedded once per instance; None without dense."""
+        vector = self._query_vectors.get(text)
+        if vector is not None or self._dense_ok is False:
+            return vector
+        try:
+            vector = self.embedder.embed_query(text)
+        except EmbeddingUnavailableError as exc:
+            self._fall_back(exc)
+            return None
+        self._dense_ok = True
+        self._query_vectors[text] = vector
+        return vector
+
+    def prepare_questions(self, questions: Iterable[str], themes: Iterable[str]) -> None:
+        """Embed the interview's questions and the themes now (once), and read the index into
+        memory, so that `question_sources` costs no embedding and no store call on a turn."""
+        self.ensure_ready()
+        self._load()
+        for text in (*questions, *themes):
+            self._query_vector(text)
+
+    def question_sources(
+        self, question: str, themes: Sequence[str], *, k: int = 3, section: str | None = None
+    ) -> list[Passage]:
+        """Up to `k` passages for `question` about `themes`, fused like `search`: BM25 over
+        the question's words and the themes' (a set), dense on the question's prepared vector
+        plus `THEME_WEIGHT` of each theme's. The order of `themes` changes nothing."""
+        self.ensure_ready()
+        if not question.strip() or k <= 0:
+            return []
+        terms = sorted(set(themes))
+        loaded = self._load()
+        depth = max(30, 4 * k)
+        lexical = loaded.bm25.search(" ".join([question, *terms]), depth)
+        vector = self._query_vector(question) if self.dense_available else None
+        if vector is None:
+            ranked = self._boost(lexical, section, k)
+        else:
+            for term in terms:
+                extra = self._query_vector(term)
+                if extra is not None:
+                    vector = vector + THEME_WEIGHT * extra
+            ranked = self._fuse(loaded.nearest(vector, depth), lexical, section, k)
+        return [_passage(loaded.rows[doc_id], score) for doc_id, score in ranked]
 
     def search(
         self, query: str, *, k: int = 3, section: str | None = None, mode: Mode = "hybrid"

@@ -8,6 +8,7 @@ vectors are always passed in explicitly.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ import numpy.typing as npt
 
 from opdrachtassistent.config import set_offline_switches
 from opdrachtassistent.errors import KnowledgeError
+
+logger = logging.getLogger(__name__)
 
 MetaValue = str | int | float | bool
 Metadata = dict[str, MetaValue]
@@ -54,7 +57,7 @@ class VectorStore(Protocol):
         self, where: Mapping[str, MetaValue], *, with_embeddings: bool = False
     ) -> list[StoredChunk]: ...
 
-    def all(self) -> list[StoredChunk]: ...
+    def all(self, *, with_embeddings: bool = False) -> list[StoredChunk]: ...
 
     def query(
         self, embedding: npt.NDArray[np.float32], n: int, *, where: Mapping[str, MetaValue] | None
@@ -151,15 +154,15 @@ class ChromaStore:
         result = self._collection.get(where=dict(where), include=self._include(with_embeddings))
         return self._rows(result, with_embeddings)
 
-    def all(self) -> list[StoredChunk]:
+    def all(self, *, with_embeddings: bool = False) -> list[StoredChunk]:
         rows: list[StoredChunk] = []
         page = 1000
         offset = 0
         while True:
             result = self._collection.get(
-                include=["documents", "metadatas"], limit=page, offset=offset
+                include=self._include(with_embeddings), limit=page, offset=offset
             )
-            batch = self._rows(result, False)
+            batch = self._rows(result, with_embeddings)
             rows.extend(batch)
             if len(batch) < page:
                 return rows
@@ -200,6 +203,22 @@ class EmbeddedChromaStore(ChromaStore):
             ) from exc
         super().__init__(client, name)
         self.path = path
+
+
+def release_embedded(path: Path) -> None:
+    """Stop and forget Chroma's shared in-process system for `path`, so that the next store
+    opened there reads the directory afresh (after a damaged index was set aside)."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+    except ImportError:
+        return
+    system = SharedSystemClient._identifier_to_system.pop(str(path), None)
+    SharedSystemClient._identifier_to_refcount.pop(str(path), None)
+    if system is not None:
+        try:
+            system.stop()
+        except Exception as exc:  # a damaged system may fail to stop; it is dropped anyway
+            logger.warning("stopping the Chroma system for %s failed: %s", path, exc)
 
 
 class HttpChromaStore(ChromaStore):

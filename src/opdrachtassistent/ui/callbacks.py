@@ -107,7 +107,9 @@ class Callbacks:
             question_sources_html(sources, asking),
             stakeholder_map.to_html(commission.stakeholders),
             section_to_text(commission, _section(key)),
-            status_html(out.note, kind="error" if out.error else "info"),
+            status_html(
+                out.note or self.conv.sources_notice(), kind="error" if out.error else "info"
+            ),
         )
 
     def _guarded(
@@ -242,7 +244,7 @@ class Callbacks:
         state, _ = self._state(owner, value)
         try:
             result = self.conv.review(self.conv.interview(state).commission)
-            return review_html(result), status_html("")
+            return review_html(result), status_html(self.conv.sources_notice())
         except OpdrachtError as exc:
             return "", status_html(exc.message, kind="error")
         except Exception:
@@ -260,7 +262,8 @@ class Callbacks:
             try:
                 commission = self.conv.interview(state).commission
                 path = self.conv.export(commission, fmt, session_id=state.session_id)
-                return str(path), status_html(TEXT["export_done"])
+                notice = self.conv.sources_notice() if fmt != "json" else ""
+                return str(path), status_html(f"{TEXT['export_done']} {notice}".strip())
             except OpdrachtError as exc:
                 return None, status_html(exc.message, kind="error")
             except Exception:

@@ -52,7 +52,6 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("md", "docx", "json")
 _OWNER = re.compile(r"^[0-9a-f]{32}$")
 _SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 DB_NAME = DEFAULT_DB_NAME  # the SQLite file in the data directory when no database URL is set
-NO_SOURCES = texts.SOURCES_UNAVAILABLE
 
 
 def new_owner() -> str:
@@ -124,27 +123,27 @@ class Conversations:
         scratch = scratch_dir(Path(services.settings.data_dir))
         self.export_root = Path(tempfile.mkdtemp(prefix="export-", dir=scratch))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.export_root, True)
-        self._sources_ok = True  # set False once the knowledge base failed to load
 
     # -- interviews -----------------------------------------------------------------------
 
+    def sources_notice(self) -> str:
+        """The Dutch status line while questions go without sources, else ''."""
+        return self.services.live_retriever.notice
+
     def _new_interview(self) -> tuple[Interview, str]:
-        if self._sources_ok:
-            try:
-                return self.services.new_interview(), ""
-            except OpdrachtError as exc:
-                log.warning("knowledge unavailable, interviews without sources: %s", exc)
-                self._sources_ok = False
-        return self.services.new_interview(with_sources=False), NO_SOURCES
+        """A new interview over the live knowledge base, with its notice (usually '')."""
+        knowledge = self.services.live_retriever
+        interview = Interview(extractor=self.services.extractor, retriever=knowledge)
+        return interview, knowledge.notice
 
     def interview(self, state: SessionState) -> Interview:
-        if self._sources_ok:
-            try:
-                return self.services.resume_interview(state.interview)
-            except OpdrachtError as exc:
-                log.warning("knowledge unavailable, interviews without sources: %s", exc)
-                self._sources_ok = False
-        return self.services.resume_interview(state.interview, with_sources=False)
+        """The interview of a state; sources come from the live knowledge base, which never
+        fails a turn nor makes it wait (without it a question simply has no sources)."""
+        return Interview.from_state(
+            state.interview,
+            extractor=self.services.extractor,
+            retriever=self.services.live_retriever,
+        )
 
     def _persist(self, owner: str, state: SessionState, interview: Interview) -> Outcome:
         """Save the conversation; on failure keep it in the browser session and say so."""
@@ -288,16 +287,11 @@ class Conversations:
     # -- review and exports -----------------------------------------------------------------
 
     def review(self, commission: Commission) -> Review:
-        """The quality check; without citations when the knowledge base is unavailable."""
-        if self._sources_ok:
-            try:
-                return self.services.review(commission)
-            except OpdrachtError as exc:
-                log.warning("knowledge unavailable, review without citations: %s", exc)
-                self._sources_ok = False
+        """The quality check; its citations come from the live knowledge base, so without
+        it the findings are the same and cite nothing."""
         from opdrachtassistent.reviewing.checks import review
 
-        return review(commission, retriever=None)
+        return review(commission, retriever=self.services.live_retriever)
 
     def export(self, commission: Commission, fmt: ExportFormat, *, session_id: str = "") -> Path:
         """Write one export into a fresh private directory in the folder of its conversation
