@@ -1,4 +1,4 @@
-"""Start the Opdrachtassistent web app: settings -> services -> UI -> launch.
+"""Start the Opdrachtassistent web app: settings -> services -> web server -> uvicorn.
 
 Host and port come from GRADIO_SERVER_NAME and GRADIO_SERVER_PORT (default 127.0.0.1:7860).
 """
@@ -17,14 +17,14 @@ def main() -> None:
     # Nothing may leave the machine: set the offline switches before gradio is imported.
     set_offline_switches()
     from opdrachtassistent.auth import login_for
+    from opdrachtassistent.server import build_server, serve
     from opdrachtassistent.services import build_services
-    from opdrachtassistent.ui.app import build_app, launch
 
     settings = Settings()
     try:
         # refused before anything is built: no open app on a network address
         login = login_for(settings, os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"))
-        app = build_app(build_services(settings))
+        app = build_server(build_services(settings), login=login)
     except OpdrachtError as exc:
         print(f"Fout: {exc.message}", file=sys.stderr)
         raise SystemExit(exc.exit_code) from None
@@ -36,7 +36,7 @@ def main() -> None:
             file=sys.stderr,
         )
         raise SystemExit(1) from None
-    launch(app, login=login)
+    serve(app)
 
 
 if __name__ == "__main__":

@@ -76,6 +76,10 @@ class Settings(BaseSettings):
         """Where the users file is: as configured, else in the data directory."""
         return self.users_file or Path(self.data_dir) / "users.json"
 
+    # Requests that make the app work (answers, uploads) per user or client address per
+    # minute; 0 turns the limit off. Without login, this machine itself is not counted.
+    rate_limit_per_minute: int = Field(default=120, ge=0)
+
     @property
     def llm_enabled(self) -> bool:
         return bool(self.llm_base_url or self.llm_api_key)

@@ -1,7 +1,7 @@
 """The Gradio app: the chat beside the growing commission, in Dutch.
 
-`build_app(services)` returns the Blocks; `launch(app)` starts it with the theme, styles and
-page language (Gradio 6 takes those in `launch()`). The page is built in `layout.py`, its
+`build_app(services)` returns the Blocks; `opdrachtassistent.server` mounts and serves it
+with `page_options()` (theme, styles, page language). The page is built in `layout.py`, its
 events registered in `events.py`, and the callbacks in `callbacks.py` only translate
 between components and `Conversations` (session.py). Nothing here holds user data in a
 global: each browser has an unguessable owner token in its own local storage
@@ -13,11 +13,10 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from opdrachtassistent.auth.web import gradio_login, proxy_headers_off
 from opdrachtassistent.documents.limits import MAX_FILE_BYTES
 from opdrachtassistent.lifecycle import retention
 from opdrachtassistent.storage.scratch import scratch_dir
@@ -29,12 +28,7 @@ from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.ui.theme import CSS, JS, theme
 
 if TYPE_CHECKING:
-    from opdrachtassistent.auth import Login
     from opdrachtassistent.services import Services
-
-# Gradio refuses larger uploads itself (in English); below it `documents` says in Dutch
-# that a file above MAX_FILE_BYTES is too large.
-UPLOAD_HARD_LIMIT = 4 * MAX_FILE_BYTES
 
 # Gradio keeps a record of the last 10,000 events for its monitoring page and, after every
 # event, summarises all of them in a pandas DataFrame: 4 ms of CPU per event at first and
@@ -83,7 +77,7 @@ def _enforce_retention(conversations: Conversations) -> None:
 
 
 def build_app(services: Services, *, conversations: Conversations | None = None) -> gr.Blocks:
-    """The whole app, wired to the services; launch it with `launch(app)`."""
+    """The whole app, wired to the services; `opdrachtassistent.server` serves it."""
     # Gradio's copies of uploads and exports: in this run's folder under the data directory
     # (removed on exit, swept at the next start), unless the operator chose a folder.
     scratch = scratch_dir(Path(services.settings.data_dir))
@@ -101,36 +95,20 @@ def build_app(services: Services, *, conversations: Conversations | None = None)
     return blocks
 
 
-def launch(
-    app: gr.Blocks,
-    *,
-    server_name: str | None = None,
-    server_port: int | None = None,
-    prevent_thread_lock: bool = False,
-    quiet: bool = False,
-    login: Login | None = None,
-) -> None:
-    """Start the app on loopback unless GRADIO_SERVER_NAME/PORT say otherwise; with a
-    `login` (auth.login_for) Gradio demands it on every page and API call."""
-    app.queue(default_concurrency_limit=8)
-    if login is not None:
-        proxy_headers_off(login)
-    app.launch(
-        **(gradio_login(login) if login is not None else {}),
-        server_name=server_name or os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
-        server_port=server_port or int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
-        prevent_thread_lock=prevent_thread_lock,
-        quiet=quiet,
-        share=False,
-        show_error=False,
-        theme=theme(),
-        css=CSS,
-        js=JS,
-        footer_links=[],
-        ssr_mode=False,
-        pwa=False,
-        mcp_server=False,
-        enable_monitoring=False,
-        # a hard stop against absurd uploads; up to here the readers refuse in Dutch
-        max_file_size=UPLOAD_HARD_LIMIT,
-    )
+def page_options() -> dict[str, Any]:
+    """How the page looks and what Gradio leaves out, for `gr.mount_gradio_app` (Gradio 6
+    takes theme, styles and script there, not in `Blocks`): no footer, no server-side
+    rendering, no PWA, no MCP, no monitoring, errors not shown in the browser."""
+    return {
+        "theme": theme(),
+        "css": CSS,
+        "js": JS,
+        "footer_links": [],
+        "ssr_mode": False,
+        "pwa": False,
+        "mcp_server": False,
+        "enable_monitoring": False,
+        "show_error": False,
+        # Gradio's own check; the server refuses a larger upload body first, in Dutch
+        "max_file_size": MAX_FILE_BYTES,
+    }

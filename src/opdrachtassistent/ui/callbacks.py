@@ -10,7 +10,9 @@ that `events.py` registers without an explicit API name.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -50,6 +52,17 @@ def _upload_path(upload: Any) -> Path | None:
         upload = upload[0] if upload else None
     value = getattr(upload, "name", upload)
     return Path(value) if isinstance(value, str) and value else None
+
+
+def _discard_upload(path: Path | None) -> None:
+    """Gradio's copy of an upload is not needed once read: remove it, so no one else can
+    fetch it later (only files in Gradio's upload folder, never one a caller named)."""
+    folder = os.environ.get("GRADIO_TEMP_DIR")
+    if path is None or not folder or not path.resolve().is_relative_to(Path(folder).resolve()):
+        return
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()  # the folder Gradio made for this one file
 
 
 def _section(key: Any) -> SectionKey:
@@ -184,6 +197,8 @@ class Callbacks:
             log.exception("starting from a document failed")
             failed = Outcome(state=state, note=TEXT["unexpected"], error=True)
             return self._view(owner, failed, key, say=TEXT["unexpected"])
+        finally:
+            _discard_upload(path)
 
     def on_new(self, token: Any, key: Any, request: gr.Request | None = None) -> tuple[Any, ...]:
         owner = self._owner(token, request=request)
