@@ -1,8 +1,9 @@
 """The Gradio callbacks: each translates between components and `Conversations`.
 
 A callback reads the browser's owner token (or, once logged in, the user Gradio puts on
-the `gr.Request`: then the token is not an identity) and its conversation state, asks
-`Conversations` (ui/session.py) to act, and returns the views (ui/views.py) for the
+the `gr.Request`: then the token is not an identity), its conversation state and the tab's
+own reference to the conversation it shows (which survives a restart of the app, the state
+does not), asks `Conversations` (ui/session.py) to act, and returns the views (ui/views.py) for the
 components of `events.VIEW_OUTPUTS`. Any failure becomes a Dutch note on the status line
 and the previous state stays. The method names are the names Gradio gives the endpoints
 that `events.py` registers without an explicit API name.
@@ -26,12 +27,15 @@ from opdrachtassistent.errors import InputError, OpdrachtError
 from opdrachtassistent.render import stakeholder_map
 from opdrachtassistent.ui.forms import FORMAT_HELP, section_to_text
 from opdrachtassistent.ui.session import (
+    ConversationGone,
     Conversations,
     ExportFormat,
     Outcome,
     SessionPage,
     SessionState,
+    conversation_ref,
     owner_for,
+    parse_ref,
 )
 from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.ui.views import (
@@ -83,13 +87,27 @@ class Callbacks:
         a password login or a trusted proxy header), else the browser token's."""
         return owner_for(token, value, user=getattr(request, "username", None))
 
-    def _state(self, owner: str, value: Any) -> tuple[SessionState, str]:
+    def _state(self, owner: str, value: Any, ref: Any = "") -> Outcome:
+        """The conversation a call acts on: the one the tab shows by its reference, from
+        this process's state for the tab or, when that is gone (a restart) or holds another
+        conversation, from the store; `error` when it cannot be had (nothing is written
+        then). Without a reference (an older page) the latest one of this owner."""
+        state: SessionState | None = None
         if isinstance(value, SessionState):
-            return value, ""
-        if isinstance(value, dict):
-            return SessionState.model_validate(value), ""
-        out = self.conv.latest_or_start(owner)
-        return out.state, out.note
+            state = value
+        elif isinstance(value, dict):
+            state = SessionState.model_validate(value)
+        wanted = parse_ref(ref)
+        if wanted is not None and (state is None or state.session_id != wanted[0]):
+            try:
+                return self.conv.reopen(owner, *wanted)
+            except OpdrachtError as exc:
+                out = self.conv.start(owner)
+                out.note, out.error = exc.message, True
+                return out
+        if state is not None:
+            return Outcome(state=state)
+        return self.conv.latest_or_start(owner)
 
     def _view(
         self, owner: str, out: Outcome, key: Any, *, say: str | None = None, loaded: bool = False
@@ -123,6 +141,7 @@ class Callbacks:
             status_html(
                 out.note or self.conv.sources_notice(), kind="error" if out.error else "info"
             ),
+            conversation_ref(state),
         )
 
     def _guarded(
@@ -137,6 +156,10 @@ class Callbacks:
         """Run an action; any failure becomes a Dutch note and the old state stays."""
         try:
             return self._view(owner, action(), key, loaded=loaded)
+        except ConversationGone as exc:  # deleted meanwhile: a new one, nothing written
+            gone = self.conv.start(owner)
+            gone.note, gone.error = exc.message, True
+            return self._view(owner, gone, key)
         except OpdrachtError as exc:
             failed = Outcome(state=state, note=exc.message, error=True)
             return self._view(owner, failed, key, loaded=loaded)
@@ -163,15 +186,26 @@ class Callbacks:
         return self._guarded(owner, out.state, key, lambda: out, loaded=True)
 
     def on_answer(
-        self, token: Any, value: Any, text: str, key: Any, request: gr.Request | None = None
+        self,
+        token: Any,
+        value: Any,
+        text: str,
+        key: Any,
+        conversation: Any = "",
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
+        opened = self._state(owner, value, conversation)
+        state = opened.state
+        if opened.error:  # the tab's conversation cannot be had: keep the text, write nothing
+            return (*self._view(owner, opened, key), text)
         result: list[Outcome] = []
 
         def act() -> Outcome:
             out, _turn = self.conv.answer(owner, state, text or "")
             result.append(out)
+            if opened.note and not out.note:
+                out.note = opened.note
             return out
 
         shown = self._guarded(owner, state, key, act)
@@ -179,12 +213,18 @@ class Callbacks:
         return (*shown, "" if result else text)
 
     def on_document(
-        self, token: Any, value: Any, upload: Any, key: Any, request: gr.Request | None = None
+        self,
+        token: Any,
+        value: Any,
+        upload: Any,
+        key: Any,
+        conversation: Any = "",
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """A new conversation pre-filled from the uploaded document; when it cannot be read,
         the reason is said in the chat and the current conversation stays as it was."""
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
+        state = self._state(owner, value, conversation).state
         path = _upload_path(upload)
         try:
             if path is None:
@@ -215,10 +255,16 @@ class Callbacks:
         return self._listing(self._owner(token, request=request), query, page)[0]
 
     def on_resume(
-        self, token: Any, value: Any, session_id: Any, key: Any, request: gr.Request | None = None
+        self,
+        token: Any,
+        value: Any,
+        session_id: Any,
+        key: Any,
+        conversation: Any = "",
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
+        state = self._state(owner, value, conversation).state
         return self._guarded(
             owner, state, key, lambda: self.conv.resume(owner, str(session_id or "")), loaded=True
         )
@@ -226,26 +272,38 @@ class Callbacks:
     # -- direct edits -----------------------------------------------------------------------
 
     def on_section(
-        self, token: Any, value: Any, key: Any, request: gr.Request | None = None
+        self,
+        token: Any,
+        value: Any,
+        key: Any,
+        conversation: Any = "",
+        request: gr.Request | None = None,
     ) -> tuple[str, str]:
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
+        state = self._state(owner, value, conversation).state
         chosen = _section(key)
         commission = self.conv.interview(state).commission
         return section_to_text(commission, chosen), FORMAT_HELP[chosen]
 
     def on_edit(
-        self, token: Any, value: Any, key: Any, text: str, request: gr.Request | None = None
+        self,
+        token: Any,
+        value: Any,
+        key: Any,
+        text: str,
+        conversation: Any = "",
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
-        if key not in SECTIONS:
-            return self._guarded(owner, state, key, lambda: Outcome(state=state))
+        opened = self._state(owner, value, conversation)
+        state = opened.state
+        if key not in SECTIONS or opened.error:
+            return self._guarded(owner, state, key, lambda: opened)
 
         def act() -> Outcome:
             out, _turn = self.conv.edit_section(owner, state, cast(SectionKey, key), text or "")
             if not out.error:
-                out.note = TEXT["edited"]
+                out.note = out.note or opened.note or TEXT["edited"]
             return out
 
         return self._guarded(owner, state, key, act)
@@ -253,10 +311,10 @@ class Callbacks:
     # -- review and exports -----------------------------------------------------------------
 
     def on_review(
-        self, token: Any, value: Any, request: gr.Request | None = None
+        self, token: Any, value: Any, conversation: Any = "", request: gr.Request | None = None
     ) -> tuple[str, str]:
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
+        state = self._state(owner, value, conversation).state
         try:
             result = self.conv.review(self.conv.interview(state).commission)
             return review_html(result), status_html(self.conv.sources_notice())
@@ -266,14 +324,14 @@ class Callbacks:
             log.exception("review failed")
             return "", status_html(TEXT["unexpected"], kind="error")
 
-    def exporter(self, fmt: ExportFormat) -> Callable[[Any, Any], tuple[str | None, str]]:
+    def exporter(self, fmt: ExportFormat) -> Callable[..., tuple[str | None, str]]:
         """The export callback of one format, named `export_<fmt>` like its endpoint."""
 
         def on_export(
-            token: Any, value: Any, request: gr.Request | None = None
+            token: Any, value: Any, conversation: Any = "", request: gr.Request | None = None
         ) -> tuple[str | None, str]:
             owner = self._owner(token, value, request)
-            state, _ = self._state(owner, value)
+            state = self._state(owner, value, conversation).state
             try:
                 commission = self.conv.interview(state).commission
                 path = self.conv.export(commission, fmt, session_id=state.session_id)
@@ -297,10 +355,16 @@ class Callbacks:
             return ""
 
     def on_scenario_start(
-        self, token: Any, value: Any, scenario_id: Any, key: Any, request: gr.Request | None = None
+        self,
+        token: Any,
+        value: Any,
+        scenario_id: Any,
+        key: Any,
+        conversation: Any = "",
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
+        state = self._state(owner, value, conversation).state
 
         def act() -> Outcome:
             try:
@@ -311,10 +375,18 @@ class Callbacks:
         return self._guarded(owner, state, key, act)
 
     def on_scenario_step(
-        self, token: Any, value: Any, key: Any, request: gr.Request | None = None
+        self,
+        token: Any,
+        value: Any,
+        key: Any,
+        conversation: Any = "",
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
+        opened = self._state(owner, value, conversation)
+        state = opened.state
+        if opened.error:
+            return self._guarded(owner, state, key, lambda: opened)
         return self._guarded(
             owner, state, key, lambda: self.conv.next_scenario_step(owner, state)[0]
         )
@@ -365,12 +437,13 @@ class Callbacks:
         query: Any,
         page: Any,
         key: Any,
+        conversation: Any = "",
         request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
         """Delete the chosen conversation (else the current one) once the box is ticked;
         deleting the current one starts a new one. Then the list again, the box unticked."""
         owner = self._owner(token, value, request)
-        state, _ = self._state(owner, value)
+        state = self._state(owner, value, conversation).state
         target = str(chosen or "") or state.session_id
 
         def act() -> Outcome:

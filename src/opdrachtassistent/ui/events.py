@@ -5,6 +5,9 @@ new_conversation, list_sessions, resume, section_text, edit_section, review, exp
 export_docx, export_json, scenario_start, scenario_step, start_document, search_sessions,
 sessions_previous, sessions_next, delete_session. Gradio numbers the
 endpoints in the order they are registered here (so a new one goes last).
+
+Every callback that acts on the conversation also gets the tab's reference to the conversation
+it shows (`ui.conversation`), as its last input, and every view returns it as its last output.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ def view_outputs(ui: Layout) -> list[Any]:
         ui.smap,
         ui.edit.editor,
         ui.status,
+        ui.conversation,
     ]
 
 
@@ -36,35 +40,40 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
     """Register every event; call inside the `gr.Blocks` context of `app`."""
     outputs = view_outputs(ui)
     owner, state, section = ui.owner, ui.state, ui.edit.section
-    sessions = ui.sessions.dropdown
+    sessions, ref = ui.sessions.dropdown, ui.conversation
     on_list, on_answer = cb.on_list, cb.on_answer  # each shared by several events
 
     listing = [owner, ui.sessions.query, ui.sessions.page]
 
     app.load(cb.on_start, [owner, section], outputs, api_name="start")
-    answer_inputs = [owner, state, ui.chat.msg, section]
+    answer_inputs = [owner, state, ui.chat.msg, section, ref]
     answer_outputs = [*outputs, ui.chat.msg]
     ui.chat.send.click(on_answer, answer_inputs, answer_outputs, api_name="answer")
     ui.chat.msg.submit(on_answer, answer_inputs, answer_outputs, api_visibility="private")
     ui.chat.new.click(cb.on_new, [owner, section], outputs, api_name="new_conversation")
     ui.sessions.refresh.click(on_list, listing, [sessions], api_name="list_sessions")
     ui.sessions.resume.click(
-        cb.on_resume, [owner, state, sessions, section], outputs, api_name="resume"
+        cb.on_resume, [owner, state, sessions, section, ref], outputs, api_name="resume"
     )
     section.change(
         cb.on_section,
-        [owner, state, section],
+        [owner, state, section, ref],
         [ui.edit.editor, ui.edit.help],
         api_name="section_text",
     )
     ui.edit.save.click(
-        cb.on_edit, [owner, state, section, ui.edit.editor], outputs, api_name="edit_section"
+        cb.on_edit,
+        [owner, state, section, ui.edit.editor, ref],
+        outputs,
+        api_name="edit_section",
     )
-    ui.review.run.click(cb.on_review, [owner, state], [ui.review.out, ui.status], api_name="review")
+    ui.review.run.click(
+        cb.on_review, [owner, state, ref], [ui.review.out, ui.status], api_name="review"
+    )
     for fmt, button in ui.export.buttons.items():
         button.click(
             cb.exporter(fmt),
-            [owner, state],
+            [owner, state, ref],
             [ui.export.download, ui.status],
             api_name=f"export_{fmt}",
         )
@@ -74,16 +83,16 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
     )
     scenario.start.click(
         cb.on_scenario_start,
-        [owner, state, scenario.dropdown, section],
+        [owner, state, scenario.dropdown, section, ref],
         outputs,
         api_name="scenario_start",
     )
     scenario.step.click(
-        cb.on_scenario_step, [owner, state, section], outputs, api_name="scenario_step"
+        cb.on_scenario_step, [owner, state, section, ref], outputs, api_name="scenario_step"
     )
     ui.chat.upload.upload(
         cb.on_document,
-        [owner, state, ui.chat.upload, section],
+        [owner, state, ui.chat.upload, section, ref],
         outputs,
         api_name="start_document",
     )
@@ -102,7 +111,16 @@ def wire_session_list(ui: Layout, cb: Callbacks) -> None:
     tab.next.click(cb.pager(+1), listing, paged, api_name="sessions_next")
     tab.delete.click(
         cb.on_delete,
-        [ui.owner, ui.state, tab.dropdown, tab.confirm, tab.query, tab.page, ui.edit.section],
+        [
+            ui.owner,
+            ui.state,
+            tab.dropdown,
+            tab.confirm,
+            tab.query,
+            tab.page,
+            ui.edit.section,
+            ui.conversation,
+        ],
         [*view_outputs(ui), *paged, tab.confirm],
         api_name="delete_session",
     )

@@ -79,6 +79,7 @@ class Layout:
 
     owner: gr.BrowserState
     state: gr.State
+    conversation: gr.Textbox  # the tab's own reference to the conversation it shows
     status: gr.HTML
     chat: ChatPanel
     progress: gr.HTML
@@ -243,6 +244,9 @@ def build_layout(secret: str) -> Layout:
     """The whole page inside the current `gr.Blocks`: the chat left, the commission right."""
     owner = gr.BrowserState("", storage_key="opdrachtassistent-eigenaar", secret=secret)
     state = gr.State(None)
+    # kept in the page, not on the server: after a restart the tab still says which
+    # conversation it shows (per tab, unlike the owner token in local storage)
+    conversation = gr.Textbox("", visible=False, elem_id="oa-conversation")
     gr.Markdown(TEXT["intro"])
     status = gr.HTML(status_html(""), elem_id="oa-status", js_on_load=None)
     with gr.Row(equal_height=False):
@@ -262,6 +266,7 @@ def build_layout(secret: str) -> Layout:
     return Layout(
         owner=owner,
         state=state,
+        conversation=conversation,
         status=status,
         chat=chat,
         progress=progress,

@@ -5,6 +5,12 @@ Per-connection state is a small JSON-safe `SessionState` kept in `gr.State`; the
 (SQLite) is the durable copy, written after every change. When a write fails, the state
 in the browser session still holds everything, and the next write retries: a conversation
 is never lost to a storage hiccup.
+
+One conversation can be changed from several places at once (two tabs, a double submit, two
+app processes on one database). Every change runs under that conversation's lock in this
+process and on its newest stored version, and is saved with the version it was made on; when
+someone else saved in between, the change is made again on what is stored now. So an answer
+is never overwritten by another one: it is added after it, and the user is told so.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import shutil
 import tempfile
 import uuid
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -34,11 +41,15 @@ from opdrachtassistent.render import stakeholder_map
 from opdrachtassistent.storage.scratch import scratch_dir
 from opdrachtassistent.storage.sessions import (
     DEFAULT_DB_NAME,
+    ConflictError,
+    SessionRecord,
     SessionStore,
     SessionSummary,
     open_store,
 )
 from opdrachtassistent.ui.forms import apply_section_text
+from opdrachtassistent.ui.locks import KeyedLocks
+from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.usertext import check_length, clean
 
 if TYPE_CHECKING:
@@ -52,6 +63,9 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("md", "docx", "json")
 _OWNER = re.compile(r"^[0-9a-f]{32}$")
 _SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 DB_NAME = DEFAULT_DB_NAME  # the SQLite file in the data directory when no database URL is set
+# Saves refused because another process saved first, before the change is given up (in one
+# process the lock already orders the changes, so a retry is rare).
+CONFLICT_RETRIES = 5
 
 
 def new_owner() -> str:
@@ -91,6 +105,28 @@ class SessionState(BaseModel):
     owner: str = ""  # the identity this conversation was started or resumed under
     replay: Replay | None = None
     saved: bool = False
+    version: int = 0  # the stored version this state was read as or saved as; 0: not stored
+
+
+def conversation_ref(state: SessionState) -> str:
+    """What a tab keeps of the conversation it shows ("<id>:<version>"), sent with every
+    call: after a restart of the app the server-side state is gone, this is not."""
+    return f"{state.session_id}:{state.version}"
+
+
+def parse_ref(value: object) -> tuple[str, int | None] | None:
+    """The session id and version of a tab's reference; None when it holds none. A bare id
+    (an API client) has no version."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    session_id, _, version = value.strip().partition(":")
+    if not _SESSION_ID.match(session_id):
+        return None
+    return session_id, int(version) if version.isdigit() else None
+
+
+class ConversationGone(InputError):
+    """The conversation a tab acts on is no longer stored for this owner (deleted)."""
 
 
 class Outcome(BaseModel):
@@ -104,6 +140,18 @@ class Outcome(BaseModel):
 def _slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
     return slug[:60].strip("-") or "opdracht"
+
+
+def _state_of(record: SessionRecord, owner: str, *, replay: Replay | None = None) -> SessionState:
+    """A conversation as stored, for a tab."""
+    return SessionState(
+        session_id=record.id,
+        interview=InterviewState.model_validate_json(record.state_json),
+        owner=owner,
+        replay=replay,
+        saved=True,
+        version=record.version,
+    )
 
 
 def _title(interview: Interview) -> str:
@@ -123,6 +171,7 @@ class Conversations:
         scratch = scratch_dir(Path(services.settings.data_dir))
         self.export_root = Path(tempfile.mkdtemp(prefix="export-", dir=scratch))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.export_root, True)
+        self._locks = KeyedLocks()  # one per conversation being changed right now
 
     # -- interviews -----------------------------------------------------------------------
 
@@ -146,23 +195,28 @@ class Conversations:
         )
 
     def _persist(self, owner: str, state: SessionState, interview: Interview) -> Outcome:
-        """Save the conversation; on failure keep it in the browser session and say so."""
+        """Save the conversation as the successor of `state`'s version; on failure keep it in
+        the browser session and say so. Raises `ConflictError` when another save came first."""
         new = SessionState(
             session_id=state.session_id,
             interview=interview.to_state(),
             replay=state.replay,
             owner=owner,
+            version=state.version,
         )
         try:
-            self.store.save(
+            record = self.store.save(
                 new.session_id,
                 owner=owner,
                 state_json=new.interview.model_dump_json(),
                 title=_title(interview),
                 completeness=interview.commission.completeness().fraction,
+                expected_version=state.version,
             )
-            new.saved = True
+            new.saved, new.version = True, record.version
             return Outcome(state=new)
+        except ConflictError:
+            raise
         except StorageError as exc:
             log.error("saving session %s failed: %s (%s)", new.session_id, exc, exc.detail)
             return Outcome(
@@ -197,19 +251,71 @@ class Conversations:
             out.note = note
         return out
 
+    def _change(
+        self, owner: str, state: SessionState, change: Callable[[Interview], Turn]
+    ) -> tuple[Outcome, Turn]:
+        """Make one change (an answer, an edit) on the newest stored version of the
+        conversation and save it, one change at a time per conversation; when another
+        process saved first, make it again on what is stored now. Nothing is overwritten."""
+        with self._locks.hold(state.session_id):
+            base, note = self._newest(owner, state)
+            for _ in range(CONFLICT_RETRIES):
+                interview = self.interview(base)
+                turn = change(interview)
+                try:
+                    out = self._persist(owner, base, interview)
+                except ConflictError as exc:
+                    log.info("session %s changed meanwhile, redoing the change", base.session_id)
+                    base = _state_of(exc.current, owner, replay=state.replay)
+                    note = TEXT["changed_elsewhere"]
+                    continue
+                if note and not out.error:
+                    out.note = note
+                return out, turn
+        raise InputError(TEXT["conversation_busy"])
+
+    def _newest(self, owner: str, state: SessionState) -> tuple[SessionState, str]:
+        """The state to change: the stored one when it is newer than the tab's (with a note
+        saying so), else the tab's own. When the store cannot be read the tab's state is
+        used; its save then says what is wrong."""
+        try:
+            record = self.store.load(state.session_id, owner=owner)
+        except StorageError as exc:
+            log.warning("reading session %s failed: %s", state.session_id, exc.detail)
+            return state, ""
+        if record is None:
+            if state.version > 0:  # it was stored, and is gone: deleted meanwhile
+                raise ConversationGone(TEXT["conversation_gone"])
+            return state, ""
+        if record.version == state.version:
+            return state, ""
+        return _state_of(record, owner, replay=state.replay), TEXT["changed_elsewhere"]
+
     def resume(self, owner: str, session_id: str) -> Outcome:
         if not _SESSION_ID.match(session_id or ""):
             raise InputError("Kies eerst een gesprek uit de lijst.")
         record = self.store.load(session_id, owner=owner)
         if record is None:
             raise InputError("Dat gesprek bestaat niet (meer) of hoort bij een andere browser.")
-        state = SessionState(
-            session_id=record.id,
-            interview=InterviewState.model_validate_json(record.state_json),
-            owner=owner,
-            saved=True,
-        )
+        state = _state_of(record, owner)
         return Outcome(state=state, note=f"Gesprek '{record.title}' hervat.")
+
+    def reopen(self, owner: str, session_id: str, version: int | None) -> Outcome:
+        """The conversation a tab shows, by its reference (see `conversation_ref`), when this
+        process has no state for that tab (after a restart). One never stored (version 0)
+        starts afresh under its id; one that is gone or someone else's gives a new
+        conversation with a Dutch error note, so nothing is written to another one."""
+        record = self.store.load(session_id, owner=owner)
+        if record is not None:
+            changed = version is not None and version != record.version
+            note = TEXT["changed_elsewhere"] if changed else ""
+            return Outcome(state=_state_of(record, owner), note=note)
+        out = self.start(owner)
+        if version == 0:  # only its opening question was ever shown
+            out.state.session_id = session_id
+        else:
+            out.note, out.error = TEXT["conversation_gone"], True
+        return out
 
     def latest_or_start(self, owner: str) -> Outcome:
         """On page load: the most recent conversation of this browser, else a new one; when the
@@ -236,9 +342,7 @@ class Conversations:
     def answer(self, owner: str, state: SessionState, text: str) -> tuple[Outcome, Turn]:
         check_length(text, self.services.settings.max_input_chars)  # before any work on it
         text = clean(text)
-        interview = self.interview(state)
-        turn = interview.answer(text)
-        return self._persist(owner, state, interview), turn
+        return self._change(owner, state, lambda interview: interview.answer(text))
 
     def edit_section(
         self, owner: str, state: SessionState, key: SectionKey, text: str
@@ -247,10 +351,11 @@ class Conversations:
         text above the input limit before anything is parsed or stored)."""
         check_length(text, self.services.settings.max_input_chars)  # before any work on it
         text = clean(text)
-        interview = self.interview(state)
-        commission = apply_section_text(interview.commission, key, text)
-        turn = interview.edit(commission)
-        return self._persist(owner, state, interview), turn
+
+        def change(interview: Interview) -> Turn:
+            return interview.edit(apply_section_text(interview.commission, key, text))
+
+        return self._change(owner, state, change)
 
     # -- scenarios --------------------------------------------------------------------------
 

@@ -81,4 +81,19 @@ TEXT = {
     "deleted_current": (
         "Gesprek '{title}' is verwijderd, met de exports ervan. U begint een nieuw gesprek."
     ),
+    # one conversation changed from two places (two tabs, a double submit, a restart)
+    "changed_elsewhere": (
+        "Dit gesprek was intussen al gewijzigd, in een ander venster of door een eerder "
+        "verstuurd antwoord. Uw invoer is toegevoegd aan de nieuwste versie; hieronder staat "
+        "het gesprek zoals het nu is."
+    ),
+    "conversation_gone": (
+        "Het gesprek in dit venster bestaat niet meer (het is verwijderd) of hoort bij een "
+        "andere gebruiker. Uw invoer is nergens opgeslagen; hieronder begint een nieuw "
+        "gesprek."
+    ),
+    "conversation_busy": (
+        "Dit gesprek wordt op dit moment ook ergens anders gewijzigd. Uw invoer is niet "
+        "opgeslagen; verstuur het zo nog eens."
+    ),
 }
