@@ -9,6 +9,7 @@ Counts are read from the sessions store itself, not from what the app says.
 from __future__ import annotations
 
 import json
+import signal
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -177,3 +178,38 @@ def test_after_a_restart_an_open_tab_answers_in_its_own_conversation(
         tab2.close()
     finally:
         app.stop()
+
+
+def test_a_killed_app_loses_no_acknowledged_answer(data_dir: Path, tmp_path: Path) -> None:
+    """SIGKILL in the middle of a burst: every answer the app acknowledged (returned without
+    a refusal) is stored after the restart; the unacknowledged ones may be missing."""
+    app = start_app(data_dir)
+    tab = client_for(app, tmp_path / "dl")
+    owner = start(tab)[OWNER]
+    ref = answer(tab, owner, TEXTS[0])[CONVERSATION]
+    texts = [f"Antwoord {n} vlak voor de crash." for n in range(120)]
+    acknowledged: list[str] = []
+
+    def send(text: str) -> None:
+        try:
+            view = answer(tab, owner, text, ref)
+        except Exception:  # the connection died with the app: not acknowledged
+            return
+        if not refused(view):
+            acknowledged.append(text)
+
+    with ThreadPoolExecutor(8) as pool:
+        futures = [pool.submit(send, text) for text in texts]
+        while len(acknowledged) < 20 and not all(f.done() for f in futures):
+            time.sleep(0.02)
+        app.process.send_signal(signal.SIGKILL)
+        app.process.wait(timeout=30)
+    again = start_app(data_dir)
+    try:
+        turns = stored_user_turns(data_dir, owner, ref.split(":")[0])
+        lost = [t for t in acknowledged if t not in turns]
+        print(f"SIGKILL: {len(acknowledged)} acknowledged, {len(lost)} lost")
+        assert len(acknowledged) >= 20 and lost == []
+    finally:
+        tab.close()
+        again.stop()

@@ -20,7 +20,7 @@ from opdrachtassistent.ui.session import DB_NAME
 pytestmark = pytest.mark.slow
 
 # after the view outputs of /delete_session: the list, its page, the confirmation box
-LIST, PAGE, CONFIRM = 8, 9, 10
+LIST, PAGE, CONFIRM = 9, 10, 11  # after the views (the last view output is index 8)
 
 
 def delete(client: Client, owner: str, session_id: str, *, confirmed: bool) -> tuple[Any, ...]:
