@@ -42,11 +42,12 @@ AuthDependency = Identity
 
 def knowledge_state(conversations: Conversations) -> KnowledgeState:
     """The knowledge store as the app sees it, without loading it for the question."""
-    if not getattr(conversations, "_sources_ok", True):
-        return "unavailable"
-    if "knowledge_base" in vars(conversations.services):
+    live = conversations.services.live_retriever.state
+    if live == "ready":
         return "ok"
-    return "not loaded"
+    if live == "failed":
+        return "unavailable"
+    return "not loaded"  # still opening or building in the background
 
 
 def build_server(
