@@ -30,7 +30,7 @@ pytestmark = pytest.mark.slow
 # tab's own reference to the conversation it shows, sent back with every call.
 OWNER, CHAT, PROGRESS, DOCUMENT, SOURCES, MAP, EDITOR, STATUS, CONVERSATION = range(9)
 CHANGED = "ander venster"  # the Dutch note that the conversation changed elsewhere
-BURST, IN_FLIGHT = 300, 50
+BURST, IN_FLIGHT = 300, 16
 
 
 def client_for(app: RunningApp, downloads: Path) -> Client:

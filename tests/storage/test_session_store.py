@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -347,3 +348,13 @@ def test_purge_keeps_a_conversation_saved_again(store_url: str) -> None:
     assert store.purge(older_than=cutoff) == []
     amsterdam = cutoff.astimezone(ZoneInfo("Europe/Amsterdam"))
     assert store.purge(older_than=amsterdam + timedelta(days=1)) == [rec.id]  # any time zone
+
+
+def test_ping_notices_a_sqlite_file_damaged_under_a_pooled_connection(tmp_path: Path) -> None:
+
+    store = SessionStore(tmp_path / "s.sqlite3")
+    store.create(owner="a", state_json="{}")
+    store.ping()
+    (tmp_path / "s.sqlite3").write_bytes(b"dit is geen database " * 200)
+    with pytest.raises(StorageError):
+        store.ping()

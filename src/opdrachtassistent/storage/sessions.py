@@ -19,7 +19,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -391,6 +391,26 @@ class SessionStore:
     @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
+
+    def ping(self) -> None:
+        """Whether the database answers now (for readiness), on a fresh connection: a pooled
+        SQLite connection keeps answering from its cache after the file was damaged or
+        replaced under it. Raises StorageError."""
+        if self.db_path is not None:
+            uri = self.db_path.resolve().as_uri() + "?mode=ro"
+            try:
+                # recent pages may live in the WAL file, so a query alone can miss a main
+                # file overwritten with something else: its header says so
+                with self.db_path.open("rb") as fh:
+                    header = fh.read(16)
+                if header and header != b"SQLite format 3\x00":
+                    raise sqlite3.DatabaseError("file is not a database")
+                with closing(sqlite3.connect(uri, uri=True, timeout=5.0)) as conn:
+                    conn.execute("SELECT COUNT(*) FROM sessions").fetchone()
+            except (sqlite3.Error, OSError) as exc:
+                raise StorageError("De gespreksopslag antwoordt niet.", detail=str(exc)) from exc
+            return
+        self.count_sessions(owner="")
 
     def close(self) -> None:
         """Close the pooled connections (the store reconnects when used again)."""

@@ -109,6 +109,8 @@ def page_options() -> dict[str, Any]:
         "mcp_server": False,
         "enable_monitoring": False,
         "show_error": False,
-        # Gradio's own check; the server refuses a larger upload body first, in Dutch
-        "max_file_size": MAX_FILE_BYTES,
+        # Gradio's own check, a backstop above the server's limit (MAX_FILE_BYTES plus the
+        # multipart overhead), so a too large upload always gets the server's Dutch 413 and
+        # never Gradio's English one, whichever reads the streamed body first
+        "max_file_size": 2 * MAX_FILE_BYTES,
     }
