@@ -360,6 +360,23 @@ def _engine(url: URL) -> Engine:
     )
 
 
+def _new_row(
+    session_id: str, owner: str, title: str, state_json: str, completeness: float, now: datetime
+) -> dict[str, Any]:
+    """The columns of a conversation's first version (create and the save that creates)."""
+    return {
+        "id": session_id,
+        "owner": owner,
+        "title": title,
+        "title_fold": _fold(title),
+        "state_json": state_json,
+        "created_at": now,
+        "updated_at": now,
+        "completeness": completeness,
+        "version": 1,
+    }
+
+
 class SessionStore:
     """Conversations of every owner in one database: a SQLite file or a PostgreSQL server."""
 
@@ -472,15 +489,7 @@ class SessionStore:
         with self._connect(write=True) as conn:
             conn.execute(
                 insert(SESSIONS).values(
-                    id=session_id,
-                    owner=owner,
-                    title=clean,
-                    title_fold=_fold(clean),
-                    state_json=state_json,
-                    created_at=now,
-                    updated_at=now,
-                    completeness=completeness,
-                    version=1,
+                    _new_row(session_id, owner, clean, state_json, completeness, now)
                 )
             )
             return self._load(conn, session_id, owner)
@@ -558,17 +567,7 @@ class SessionStore:
         dialect = pg_dialect if conn.dialect.name == "postgresql" else sqlite_dialect
         statement = (
             dialect.insert(SESSIONS)
-            .values(
-                id=session_id,
-                owner=owner,
-                title=clean,
-                title_fold=_fold(clean),
-                state_json=state_json,
-                created_at=now,
-                updated_at=now,
-                completeness=completeness or 0.0,
-                version=1,
-            )
+            .values(_new_row(session_id, owner, clean, state_json, completeness or 0.0, now))
             .on_conflict_do_nothing(index_elements=[SESSIONS.c.id])
             .returning(SESSIONS.c.id)  # no row back when skipped (rowcount may say -1 here)
         )
