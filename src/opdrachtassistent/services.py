@@ -22,6 +22,7 @@ from opdrachtassistent.dialogue import texts, why
 from opdrachtassistent.dialogue.interview import Interview, InterviewState
 from opdrachtassistent.extract.base import Extractor
 from opdrachtassistent.extract.rules import RulesExtractor
+from opdrachtassistent.llm.engine import EngineInfo, describe
 from opdrachtassistent.passages import Passage, Retriever
 
 if TYPE_CHECKING:
@@ -233,6 +234,11 @@ class Services:
     def __init__(self, settings: Settings) -> None:
         set_offline_switches()
         self.settings = settings
+
+    @cached_property
+    def engine(self) -> EngineInfo:
+        """Which engine answers, for the app's banner and the CLI."""
+        return describe(self.settings)
 
     @cached_property
     def extractor(self) -> Extractor:
