@@ -11,6 +11,7 @@ import pytest
 from hypothesis import settings
 
 from opdrachtassistent.config import OFFLINE_SWITCHES
+from opdrachtassistent.llm.client import reset_endpoints
 
 # Property tests (tests/test_interview_properties.py): no deadline per example (a loaded
 # machine is slow, not wrong) and no example database; what hypothesis caches (Unicode
@@ -32,4 +33,5 @@ def _private_data_dir(
     monkeypatch.setenv("OPDRACHTASSISTENT_DATA_DIR", str(data))
     for key, value in OFFLINE_SWITCHES.items():
         monkeypatch.setenv(key, value)
+    reset_endpoints()  # what one test's endpoint did (a timeout, a refusal) stays in it
     yield data

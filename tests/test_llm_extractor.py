@@ -456,12 +456,22 @@ def test_as_data_neutralises_delimiters(text: str, expected: str) -> None:
     assert as_data(text) == expected
 
 
-def test_input_is_capped(server: FakeOpenAIServer) -> None:
-    server.enqueue(payload())
-    long_text = "De riolering is op. " * 5_000
-    LLMExtractor(settings_for(server.base_url), max_input_chars=1_000).extract(long_text)
-    inside = data_block(user_message(server.completions[0].body))
-    assert inside == long_text[:1_000]
+def test_a_long_text_is_read_in_parts(server: FakeOpenAIServer) -> None:
+    """A council proposal longer than one call's input is read whole, part by part: the
+    first part's values win, a later part fills what the first left open."""
+    first = "De riolering onder de Dorpsstraat is op. " * 40
+    later = "Het waterschap betaalt mee aan het afkoppelen. " * 40
+    server.enqueue(payload(title="Dorpsstraat", stakeholders=[]))
+    server.enqueue(payload(title="Iets anders", commissioner=None))
+    found = LLMExtractor(settings_for(server.base_url), max_input_chars=2_000).extract(
+        first + later
+    )
+    sent = [data_block(user_message(r.body)) for r in server.completions]
+    assert len(sent) == 2 and "".join(sent) == first + later
+    assert all(len(piece) <= 2_000 for piece in sent)
+    assert "deel 1 van 2" in user_message(server.completions[0].body)
+    assert found.title == "Dorpsstraat"
+    assert found.stakeholders and found.stakeholders[0].name == "Waterschap De Dommel"
 
 
 @pytest.mark.parametrize("text", ["", "   \n", "ok", "hmm", "?"])
@@ -689,10 +699,19 @@ def test_fake_server_lists_models_and_fails_loudly_when_empty(
 
 
 def test_prompts_are_files_with_the_placeholders_the_extractor_fills() -> None:
-    assert placeholders(load_prompt("extract_system")) == {"today", "themes", "schema"}
+    assert placeholders(load_prompt("extract_system")) == {"today", "themes"}
     assert placeholders(load_prompt("extract_user")) == {"section", "text"}
-    assert placeholders(load_prompt("extract_reask")) == {"errors"}
-    assert placeholders(load_prompt("extract_schema")) == {"schema_json"}
+    assert placeholders(load_prompt("reask")) == {"errors"}
+    assert placeholders(load_prompt("schema")) == {"schema_json"}
+    assert placeholders(load_prompt("turn_system")) == set()
+    assert placeholders(load_prompt("turn_user")) == {
+        "section",
+        "sections",
+        "candidates",
+        "known",
+        "sources",
+        "text",
+    }
 
 
 def test_prompts_dir_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

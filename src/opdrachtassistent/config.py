@@ -11,6 +11,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from opdrachtassistent.usertext import MAX_INPUT_CHARS
 
+LLM_TIMEOUT_S = 8.0  # seconds a person waiting for a reply accepts, before the rules answer
+
 
 def default_data_dir() -> Path:
     """Per-user data: $XDG_DATA_HOME/opdrachtassistent or ~/.local/share/opdrachtassistent."""
@@ -43,8 +45,18 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str = "gpt-4o-mini"
-    llm_method: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
-    llm_timeout_s: float = 20.0
+    # How the server is asked for JSON: json_schema (OpenAI, Ollama, vLLM), json_object_schema
+    # (llama.cpp's server: {"type": "json_object", "schema": ...}), json_mode or
+    # function_calling. A method the server refuses is recognised and the next one is tried.
+    llm_method: Literal["json_schema", "json_object_schema", "json_mode", "function_calling"] = (
+        "json_schema"
+    )
+    # One deadline per model call, a re-ask included: long enough for a local model's answer,
+    # short enough that a hung endpoint costs a waiting user only this long once (after a
+    # timeout the endpoint is skipped for a while, for every conversation).
+    llm_timeout_s: float = Field(default=LLM_TIMEOUT_S, gt=0)
+    # The bound on the model's output in tokens; None: sized to the output schema.
+    llm_max_tokens: int | None = Field(default=None, gt=0)
     # The one bound on any text a user sends (a chat answer, a section in the editor, the
     # text read from an upload): longer is refused with a Dutch message before it is stored.
     max_input_chars: int = Field(default=MAX_INPUT_CHARS, gt=0)

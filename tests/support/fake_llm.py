@@ -92,6 +92,10 @@ class FakeOpenAIServer:
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._counter = 0
+        # Request forms this server refuses, as some real servers do, every time and
+        # without using a queued answer: "json_schema" (response_format type), "json_object",
+        # "tools". The refusal names the field, in the words of llama.cpp's server.
+        self.refuses: set[str] = set()
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -247,6 +251,19 @@ def _forced_tool(body: JsonObject) -> str | None:
     return first if isinstance(first, str) else None
 
 
+def _refused_form(body: JsonObject, refuses: set[str]) -> str | None:
+    """The error text for a request form the server refuses, else None."""
+    kind = (body.get("response_format") or {}).get("type")
+    if kind in refuses:
+        return (
+            f"1 validation error: response_format.type: Input should be 'text' or "
+            f"'json_object' (got {kind!r})"
+        )
+    if body.get("tools") and "tools" in refuses:
+        return "tools and tool_choice are not supported by this server"
+    return None
+
+
 def _headers(items: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {name.lower(): value for name, value in items}
 
@@ -289,6 +306,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if body.get("stream"):
             self._send(400, _error_body(400, "FakeOpenAIServer does not stream"))
+            return
+        refused = _refused_form(body, self.fake.refuses)
+        if refused is not None:
+            self._send(500, _error_body(500, refused))
             return
         canned = self.fake._next()
         if canned is None:

@@ -22,6 +22,7 @@ Policy, in short:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -40,7 +41,13 @@ from opdrachtassistent.dialogue import texts, understand, why
 from opdrachtassistent.dialogue.merging import merge_extraction, record_origins
 from opdrachtassistent.dialogue.phrasing import fill, known, open_questions_for, refusal, summary
 from opdrachtassistent.errors import OpdrachtError
-from opdrachtassistent.extract.base import Extraction, Extractor
+from opdrachtassistent.extract.base import (
+    Extraction,
+    Extractor,
+    PhrasedQuestion,
+    QuestionBrief,
+    TurnExtractor,
+)
 from opdrachtassistent.extract.evidence import Evidence, model_values
 from opdrachtassistent.extract.rules import RulesExtractor, attach_roles, names_occasion
 from opdrachtassistent.fields import SCALAR_FIELDS, value_at
@@ -63,6 +70,13 @@ log = logging.getLogger(__name__)
 
 MAX_PROBES = 2
 MAX_ANSWER = 20_000  # an answer is read up to here (a pasted document goes through draft)
+MAX_MODEL_QUESTION = 300  # a model's question longer than this is not a question but a speech
+BRIEF_PASSAGE_CHARS = 500  # of each source passage, what the model is shown
+# A proposed question that declares a section done or the interview finished: the policy
+# alone decides that, so such a phrasing is not used.
+CLAIMS_DONE = re.compile(
+    r"\b(compleet|volledig ingevuld|afgerond|klaar|alles (is )?bekend)\b", re.IGNORECASE
+)
 Asking = SectionKey | Literal["confirm"]
 Phase = Literal["start", "interview", "revisit", "confirm", "done"]
 
@@ -133,6 +147,10 @@ class Interview:
         self._before: dict[str, object] = {}
         # What the language model contributed to this turn's extractions (provenance "llm").
         self._model: set[tuple[str, str]] = set()
+        # A model that reads the answer also proposes the next question, in the same call;
+        # the brief says what it may ask about, `_phrased` is what it proposed this turn.
+        self._brief: QuestionBrief | None = None
+        self._phrased: PhrasedQuestion | None = None
         if state is not None:
             _backfill_origins(self._s)
 
@@ -227,7 +245,12 @@ class Interview:
         self._s.messages.append(ChatMessage(role="user", content=text))
         before = self._s.commission.model_copy(deep=True)
         self._model = set()
-        turn = self._respond(text, notes)
+        self._phrased = None
+        self._brief = self._question_brief()
+        try:
+            turn = self._respond(text, notes)
+        finally:
+            self._brief, self._phrased = None, None
         record_origins(
             before,
             self._s.commission,
@@ -382,8 +405,14 @@ class Interview:
         return self._turn("\n\n".join([*notes, texts.CONFIRM_AGAIN]), follow_up=False)
 
     def _extract(self, text: str, section: SectionKey | None) -> Extraction:
+        brief, self._brief = self._brief, None  # one model call per turn
         try:
-            extraction = self._extractor.extract(text, section=section)
+            if brief is not None and isinstance(self._extractor, TurnExtractor):
+                extraction, self._phrased = self._extractor.extract_turn(
+                    text, section=section, brief=brief
+                )
+            else:
+                extraction = self._extractor.extract(text, section=section)
         except OpdrachtError as exc:
             log.warning("extractor failed, falling back to the offline rules: %s", exc)
             return RulesExtractor().extract(text, section=section)
@@ -462,13 +491,57 @@ class Interview:
         status = self._s.commission.section_status(asking)
         title = SECTION_TITLES[asking]
         if status.state == "leeg":
-            return f"**{title}.** {texts.QUESTIONS[asking]}"
+            return f"**{title}.** {self._model_question(asking) or texts.QUESTIONS[asking]}"
         have = known(self._s.commission, asking)
         lead = f"**{title}.** Ik heb al: {have}." if have else f"**{title}.**"
-        return f"{lead} {self._follow_up_text(asking)}"
+        return f"{lead} {self._model_question(asking) or self._follow_up_text(asking)}"
 
     def _follow_up(self, section: SectionKey) -> str:
-        return f"**{SECTION_TITLES[section]}.** {self._follow_up_text(section)}"
+        text = self._model_question(section) or self._follow_up_text(section)
+        return f"**{SECTION_TITLES[section]}.** {text}"
+
+    def _model_question(self, section: SectionKey) -> str | None:
+        """The model's phrasing of the question about `section`, when it proposed one for
+        exactly that section in this turn and it reads as a question; else None, and the
+        fixed wording is used. The model never decides which section comes next."""
+        phrased = self._phrased
+        if phrased is None or phrased.section != section or self._s.phase != "interview":
+            return None
+        text = " ".join(phrased.text.split())
+        if not (8 <= len(text) <= MAX_MODEL_QUESTION and text.endswith("?")):
+            return None
+        if CLAIMS_DONE.search(text):  # "dit onderdeel is compleet": the policy decides that
+            return None
+        return literal_inline(text)
+
+    def _question_brief(self) -> QuestionBrief | None:
+        """What a model may phrase a question about after this answer: the section asked
+        and the next one the policy would ask, with what each lacks and its sources."""
+        if not isinstance(self._extractor, TurnExtractor) or self._s.phase != "interview":
+            return None
+        current = self._s.asking
+        if current is None or current == "confirm":
+            return None
+        later = SECTIONS[SECTIONS.index(current) + 1 :]
+        following = [k for k in later if k not in self._s.left_open and not self._is_complete(k)]
+        candidates: list[SectionKey] = [current, *following[:1]]
+        passages: list[str] = []
+        if self._retriever is not None:
+            for key in candidates:
+                try:
+                    found = why.sources(self._retriever, key, self._s.commission)
+                except OpdrachtError:
+                    found = []
+                passages += [p.text[:BRIEF_PASSAGE_CHARS] for p in found[:1]]
+        return QuestionBrief(
+            candidates=candidates,
+            missing={
+                k: [texts.MISSING_PHRASES.get(m, m) for m in self._commission_missing(k)]
+                for k in candidates
+            },
+            known=summary(self._s.commission),
+            passages=passages,
+        )
 
     def _follow_up_text(self, section: SectionKey) -> str:
         missing = self._commission_missing(section)

@@ -7,7 +7,7 @@ Both the offline Dutch rules (`rules.py`) and the optional LLM extractor impleme
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,3 +49,32 @@ class Extractor(Protocol):
     """Reads free Dutch text; `section` is the section the text answers, when known."""
 
     def extract(self, text: str, *, section: SectionKey | None = None) -> Extraction: ...
+
+
+class QuestionBrief(BaseModel):
+    """What the interview's policy tells a model that may phrase the next question: the
+    sections it may ask about (the current one first), what each still lacks, what is
+    known, and the passages behind the question. All of it is sent as data."""
+
+    candidates: list[SectionKey]
+    missing: dict[SectionKey, list[str]] = Field(default_factory=dict)
+    known: str = ""
+    passages: list[str] = Field(default_factory=list)
+
+
+class PhrasedQuestion(BaseModel):
+    """A question a model proposes; used only when it is about the section the policy asks."""
+
+    section: SectionKey
+    text: str
+
+
+@runtime_checkable
+class TurnExtractor(Protocol):
+    """An extractor that also phrases the next question, in the same call (a model)."""
+
+    def extract(self, text: str, *, section: SectionKey | None = None) -> Extraction: ...
+
+    def extract_turn(
+        self, text: str, *, section: SectionKey | None, brief: QuestionBrief
+    ) -> tuple[Extraction, PhrasedQuestion | None]: ...

@@ -1,52 +1,40 @@
-"""The optional LLM extractor: any OpenAI-compatible endpoint through LangChain's `ChatOpenAI`.
+"""The optional LLM extractor: any OpenAI-compatible endpoint, called through `llm.client`.
 
 Switched on by configuration only (`Settings.llm_enabled`); nothing here touches the network
-before the first `extract` call, and `langchain_openai` (~2.4 s to import) is imported then.
+before the first call, and `langchain_openai` (~2.4 s to import) is imported then.
 
 Per call:
 
-1. The text is capped (`max_input_chars`) and sent as DATA between `<antwoord>` delimiters
-   (delimiters inside the text are neutralised); the system prompt says never to follow it.
-2. Structured output into `ExtractionOutput`, a dedicated model in which every field is
-   required and nullable and no extra keys are allowed, as strict json_schema demands. The
-   method (json_schema, function_calling, json_mode) comes from the settings; for json_mode
-   the schema is written into the system prompt, since the server does not receive it.
-3. We parse the raw answer ourselves, the same way for all three methods, and validate the
-   values (themes from the vocabulary, ISO dates, finite non-negative numbers). A validation
-   error (invalid JSON included) gets one re-ask that feeds the errors back; a second
-   failure, a connection error, a timeout or an HTTP error raises an `LLMError` subclass with
-   a Dutch message, or, when a `fallback` extractor is given, logs a warning and returns the
-   fallback's result. After a connection failure or timeout the endpoint is skipped for
-   `cooldown_s`, so a dead server does not cost a timeout on every turn.
+1. The text is sent as DATA between `<antwoord>` delimiters (delimiters inside it are
+   neutralised); the system prompt says never to follow it. A text longer than
+   `max_input_chars` (a council proposal) is read in parts, one call each, and merged.
+2. Structured output into `ExtractionOutput`, in which every field is required and
+   nullable and no extra keys are allowed, as strict json_schema demands. In the interview a
+   turn asks for `TurnOutput`: the same facts and the next question phrased by the model,
+   in the same call. `ModelClient` picks the method, bounds the call and re-asks once.
+3. A failure raises an `LLMError` subclass with a Dutch message or, when a `fallback`
+   extractor is given, logs a warning and returns the fallback's result.
 4. Merge with the offline rules (`merge_extractions`): the rules win for budget, fte and
-   deadline (deterministic parsers, tested on Dutch phrasings; a model may round or invent),
+   dates (deterministic parsers, tested on Dutch phrasings; a model may round or invent),
    the model wins for free text, stakeholders' roles and interests, commissioner and level;
    either side fills what the other left empty, and lists are united.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
-import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from opdrachtassistent.commission import (
     SECTION_TITLES,
+    SECTIONS,
     THEMES,
     Level,
     SectionKey,
@@ -55,60 +43,41 @@ from opdrachtassistent.commission import (
 )
 from opdrachtassistent.config import Settings
 from opdrachtassistent.errors import LLMError
-from opdrachtassistent.extract.base import Extraction, Extractor
+from opdrachtassistent.extract.base import Extraction, Extractor, PhrasedQuestion, QuestionBrief
 from opdrachtassistent.extract.rules import RulesExtractor, is_noise
 from opdrachtassistent.fields import RULES_FIRST
+from opdrachtassistent.llm.client import (
+    METHODS,
+    LLMOutputError,
+    LLMStatusError,
+    LLMTimeoutError,
+    LLMUnreachableError,
+    Method,
+    ModelClient,
+)
 from opdrachtassistent.prompts import PromptError, load_prompt, render
 
-if TYPE_CHECKING:
-    from langchain_core.messages import BaseMessage
-    from langchain_core.runnables import Runnable
+__all__ = [
+    "METHODS",
+    "ExtractionOutput",
+    "LLMExtractor",
+    "LLMOutputError",
+    "LLMStatusError",
+    "LLMTimeoutError",
+    "LLMUnreachableError",
+    "Method",
+    "TurnOutput",
+    "as_data",
+    "merge_extractions",
+    "output_schema",
+]
 
 log = logging.getLogger(__name__)
 
-Method = Literal["json_schema", "function_calling", "json_mode"]
-METHODS: tuple[Method, ...] = get_args(Method)
-
-MAX_INPUT_CHARS = 12_000  # ~3,000 tokens: any real answer; longer notes are cut for the model
-MAX_REASKS = 1
-COOLDOWN_S = 30.0
-_NO_KEY = "not-needed"  # local servers (Ollama, vLLM) want no key, the openai client wants one
-
-# Dutch messages for the user (`LLMError.message`); technical detail goes into `.detail`.
-MSG_UNREACHABLE = "Het taalmodel op {url} is niet bereikbaar."
-MSG_TIMEOUT = "Het taalmodel antwoordde niet binnen {duration}."
-MSG_AUTH = "Het taalmodel weigert de toegang (HTTP {status}): controleer de API-sleutel."
-MSG_STATUS = "Het taalmodel gaf een foutmelding (HTTP {status})."
-MSG_RATE = "Het taalmodel is overbelast of de limiet is bereikt (HTTP {status})."
-MSG_OUTPUT = "Het taalmodel gaf {n} keer een antwoord dat niet aan het schema voldoet."
-MSG_REFUSAL = "Het taalmodel weigerde het antwoord te verwerken."
-MSG_RESPONSE = "Het taalmodel gaf een onbruikbaar antwoord."
+MAX_INPUT_CHARS = 12_000  # ~3,000 tokens per call; a longer text is read in parts
+MAX_PARTS = 8  # a text longer than this many parts: the rest is read by the rules only
+MAX_QUESTION_CHARS = 300
 MSG_SETUP = "Het taalmodel kan niet worden gebruikt: {reason}"
-MSG_COOLDOWN = "Het taalmodel wordt even overgeslagen na een eerdere storing."
-
-
-class LLMUnreachableError(LLMError):
-    """No connection to the endpoint (refused, DNS, TLS, reset)."""
-
-
-class LLMTimeoutError(LLMUnreachableError):
-    """The endpoint did not answer within `llm_timeout_s`."""
-
-
-class LLMStatusError(LLMError):
-    """The endpoint answered with an HTTP error."""
-
-    def __init__(self, message: str, *, status: int, detail: str | None = None) -> None:
-        super().__init__(message, detail=detail)
-        self.status = status
-
-
-class LLMOutputError(LLMError):
-    """The model's answer did not validate, also after the re-ask."""
-
-    def __init__(self, message: str, *, errors: list[str], detail: str | None = None) -> None:
-        super().__init__(message, detail=detail)
-        self.errors = errors
 
 
 # -- the output schema the model fills ---------------------------------------------------
@@ -258,11 +227,6 @@ class ExtractionOutput(BaseModel):
         )
 
 
-def output_schema() -> dict[str, Any]:
-    """The JSON schema sent to the model: every field required, no additional properties."""
-    return ExtractionOutput.model_json_schema()
-
-
 # -- merging with the offline rules -------------------------------------------------------
 
 
@@ -312,18 +276,61 @@ def _merge_stakeholders(llm: list[Stakeholder], rules: list[Stakeholder]) -> lis
     return out
 
 
+class QuestionOutput(BaseModel):
+    """De volgende vraag aan de bestuurder, over één sectie."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    section: SectionKey = Field(description="De sectie waarover de vraag gaat.")
+    text: Annotated[str, BeforeValidator(_clean_text)] = Field(
+        min_length=1, description="De vraag zelf, één of twee zinnen, eindigend op een '?'."
+    )
+
+
+def _all_required(schema: dict[str, Any]) -> None:
+    schema["required"] = list(schema.get("properties", {}))
+
+
+class TurnOutput(ExtractionOutput):
+    """De feiten uit het antwoord en de volgende vraag, in één object."""
+
+    # Listed as required (strict json_schema wants every key), read as absent when a server
+    # leaves it out: the facts are worth more than the phrasing.
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_all_required)
+
+    question: QuestionOutput | None = Field(
+        default=None, description="De volgende vraag, of null als je er geen weet."
+    )
+
+
 # -- the extractor ------------------------------------------------------------------------
 
-_DELIMITER = re.compile(r"<\s*/?\s*antwoord\s*>", re.IGNORECASE)
+_DELIMITER = re.compile(r"<\s*/?\s*(antwoord|bekend|bron)\s*>", re.IGNORECASE)
 
 
 def as_data(text: str) -> str:
-    """User text made safe to place between `<antwoord>` delimiters: it cannot close them."""
+    """User text made safe to place between our delimiters: it cannot close them."""
     return _DELIMITER.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
 
 
+def parts(text: str, size: int) -> list[str]:
+    """The text in pieces of at most `size` characters, cut at a paragraph or sentence end
+    where one is near, so a long document is read whole."""
+    out: list[str] = []
+    rest = text
+    while len(rest) > size:
+        window = rest[:size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        cut = cut + 1 if cut > size // 2 else size
+        out.append(rest[:cut])
+        rest = rest[cut:]
+    if rest.strip():
+        out.append(rest)
+    return out
+
+
 class LLMExtractor:
-    """Implements `Extractor` with an OpenAI-compatible chat model (see the module doc)."""
+    """Implements `Extractor` (and the interview's `extract_turn`) with a chat model."""
 
     def __init__(
         self,
@@ -332,37 +339,54 @@ class LLMExtractor:
         fallback: Extractor | None = None,
         merge_rules: bool = True,
         max_input_chars: int = MAX_INPUT_CHARS,
-        max_reasks: int = MAX_REASKS,
-        cooldown_s: float = COOLDOWN_S,
+        max_reasks: int = 1,
+        cooldown_s: float = 30.0,
         today: Callable[[], date] = date.today,
+        client: ModelClient | None = None,
     ) -> None:
         if settings.llm_method not in METHODS:
             raise LLMError(MSG_SETUP.format(reason=f"onbekende methode {settings.llm_method!r}."))
         self.settings = settings
         self.fallback = fallback
-        self.method: Method = settings.llm_method
+        self.client = client or ModelClient(settings, max_reasks=max_reasks, cooldown_s=cooldown_s)
         self._rules = RulesExtractor() if merge_rules else None
         self._max_input = max_input_chars
-        self._max_reasks = max(0, max_reasks)
-        self._cooldown_s = cooldown_s
         self._today = today
-        self._lock = threading.Lock()
-        self._runnable: Runnable[Any, Any] | None = None
-        self._prompts: tuple[str, str, str, str] | None = None
-        self._down_until = 0.0
+        self._prompts: dict[str, str] = {}
+
+    @property
+    def method(self) -> Method:
+        return self.settings.llm_method
 
     @property
     def endpoint(self) -> str:
-        return self.settings.llm_base_url or "https://api.openai.com/v1"
+        return self.client.url
 
     def extract(self, text: str, *, section: SectionKey | None = None) -> Extraction:
+        found, _ = self._read(text, section, None)
+        return found
+
+    def extract_turn(
+        self, text: str, *, section: SectionKey | None, brief: QuestionBrief
+    ) -> tuple[Extraction, PhrasedQuestion | None]:
+        """The facts of one answer and the model's phrasing of the next question, in one
+        call; the interview's policy decides whether that question is used."""
+        return self._read(text, section, brief)
+
+    def _read(
+        self, text: str, section: SectionKey | None, brief: QuestionBrief | None
+    ) -> tuple[Extraction, PhrasedQuestion | None]:
         text = text if isinstance(text, str) else str(text)
         if not text.strip():
-            return Extraction()
+            return Extraction(), None
         if is_noise(text):  # "ok", "hmm", "?": not worth a call
-            return (self._rules or RulesExtractor()).extract(text, section=section)
+            return (self._rules or RulesExtractor()).extract(text, section=section), None
+        question: PhrasedQuestion | None = None
         try:
-            found = self._extract_llm(text, section)
+            if brief is not None and len(text) <= self._max_input:
+                found, question = self._turn_call(text, section, brief)
+            else:
+                found = self._long_call(text, section)
         except LLMError as exc:
             if self.fallback is None:
                 raise
@@ -372,207 +396,105 @@ class LLMExtractor:
                 exc.message,
                 f" [{exc.detail}]" if exc.detail else "",
             )
-            return self.fallback.extract(text, section=section)
+            return self.fallback.extract(text, section=section), None
         if self._rules is None:
-            return found
-        return merge_extractions(found, self._rules.extract(text, section=section))
+            return found, question
+        return merge_extractions(found, self._rules.extract(text, section=section)), question
 
-    # -- one model call, with one re-ask --------------------------------------------------
+    # -- the calls ----------------------------------------------------------------------
 
-    def _extract_llm(self, text: str, section: SectionKey | None) -> Extraction:
-        if time.monotonic() < self._down_until:
-            raise LLMUnreachableError(MSG_COOLDOWN, detail=self.endpoint)
-        from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+    def _long_call(self, text: str, section: SectionKey | None) -> Extraction:
+        """One call per part of the text; the first part's values win, lists are united."""
+        pieces = parts(text, self._max_input)
+        if len(pieces) > MAX_PARTS:
+            log.info("text of %d parts: the model reads the first %d", len(pieces), MAX_PARTS)
+            pieces = pieces[:MAX_PARTS]
+        found: Extraction | None = None
+        for number, piece in enumerate(pieces, start=1):
+            label = self._section_label(section)
+            if len(pieces) > 1:
+                label += f" (deel {number} van {len(pieces)} van een lange tekst)"
+            user = render(self._prompt("extract_user"), {"section": label, "text": as_data(piece)})
+            result = self.client.call(ExtractionOutput, self._system(), user)
+            assert isinstance(result.value, ExtractionOutput)
+            part = result.value.to_extraction()
+            found = part if found is None else _combine(found, part)
+        return found or Extraction()
 
-        runnable = self._structured()
-        system, user, reask, _ = self._load_prompts()
-        messages: list[BaseMessage] = [
-            SystemMessage(content=self._system_prompt(system)),
-            HumanMessage(content=render(user, self._user_values(text, section))),
-        ]
-        attempts = self._max_reasks + 1
-        errors: list[str] = []
-        for attempt in range(1, attempts + 1):
-            raw = self._invoke(runnable, messages)
-            try:
-                return ExtractionOutput.model_validate_json(raw).to_extraction()
-            except ValidationError as exc:
-                errors = _describe(exc)
-            if attempt == attempts:
-                break
-            log.info("LLM output did not validate (%d errors); re-asking", len(errors))
-            messages += [
-                AIMessage(content=raw),
-                HumanMessage(content=render(reask, {"errors": "\n".join(errors)})),
-            ]
-        raise LLMOutputError(MSG_OUTPUT.format(n=attempts), errors=errors, detail="; ".join(errors))
-
-    def _invoke(self, runnable: Runnable[Any, Any], messages: list[BaseMessage]) -> str:
-        """One request; the raw JSON text the model produced (content or tool arguments)."""
-        import openai
-
-        try:
-            result = runnable.invoke(messages)
-        except openai.APITimeoutError as exc:
-            self._down_until = time.monotonic() + self._cooldown_s
-            raise LLMTimeoutError(
-                MSG_TIMEOUT.format(duration=_duration(self.settings.llm_timeout_s)),
-                detail=f"{self.endpoint}: {exc}",
-            ) from exc
-        except openai.APIConnectionError as exc:
-            self._down_until = time.monotonic() + self._cooldown_s
-            raise LLMUnreachableError(
-                MSG_UNREACHABLE.format(url=self.endpoint), detail=_chain(exc)
-            ) from exc
-        except openai.APIStatusError as exc:
-            status = exc.status_code
-            template = (
-                MSG_AUTH if status in (401, 403) else MSG_RATE if status == 429 else MSG_STATUS
-            )
-            raise LLMStatusError(
-                template.format(status=status), status=status, detail=_short(str(exc))
-            ) from exc
-        except (openai.OpenAIError, ValueError, TypeError, KeyError, AttributeError) as exc:
-            # A length or content-filter stop, or a server whose answer is not a completion.
-            raise LLMError(
-                MSG_RESPONSE, detail=f"{type(exc).__name__}: {_short(str(exc))}"
-            ) from exc
-        self._down_until = 0.0
-        return self._raw_json(result)
-
-    def _raw_json(self, result: object) -> str:
-        raw = result.get("raw") if isinstance(result, dict) else None
-        if raw is None:
-            raise LLMError(MSG_RESPONSE, detail=f"unexpected result {type(result).__name__}")
-        kwargs = getattr(raw, "additional_kwargs", {}) or {}
-        if kwargs.get("refusal"):
-            raise LLMError(MSG_REFUSAL, detail=_short(str(kwargs["refusal"])))
-        if self.method == "function_calling":
-            calls = getattr(raw, "tool_calls", None) or []
-            if calls:
-                return json.dumps(calls[0]["args"], ensure_ascii=False)
-            invalid = getattr(raw, "invalid_tool_calls", None) or []
-            if invalid:
-                return str(invalid[0].get("args") or "")
-        content = getattr(raw, "content", "")
-        if isinstance(content, list):  # content blocks
-            content = "".join(
-                str(part.get("text", "")) if isinstance(part, dict) else str(part)
-                for part in content
-            )
-        return _strip_fence(str(content))
-
-    # -- lazily built client and prompts --------------------------------------------------
-
-    def _structured(self) -> Runnable[Any, Any]:
-        with self._lock:
-            if self._runnable is None:
-                self._runnable = self._build()
-            return self._runnable
-
-    def _build(self) -> Runnable[Any, Any]:
-        try:
-            from langchain_openai import ChatOpenAI
-        except ImportError as exc:  # pragma: no cover - a dependency of the package
-            raise LLMError(
-                MSG_SETUP.format(reason="het pakket langchain-openai ontbreekt."), detail=str(exc)
-            ) from exc
-        settings = self.settings
-        options: dict[str, Any] = {
-            "model": settings.llm_model,
-            "base_url": settings.llm_base_url,
-            "api_key": settings.llm_api_key or _NO_KEY,
-            "timeout": settings.llm_timeout_s,
-            "max_retries": 0,
-            "temperature": 0.0,
-            "use_responses_api": False,  # local servers speak chat completions only
-        }
-        try:
-            llm = ChatOpenAI(**options)
-        except ValueError as exc:  # pydantic validation of the options
-            raise LLMError(MSG_SETUP.format(reason=_short(str(exc))), detail=str(exc)) from exc
-        # A plain JSON schema, not the Pydantic class: with the class, the openai client
-        # parses json_schema answers itself and a broken answer would raise before we could
-        # read it and re-ask. We parse the raw answer ourselves for every method.
-        kwargs: dict[str, Any] = {"strict": True} if self.method == "json_schema" else {}
-        return llm.with_structured_output(
-            output_schema(), method=self.method, include_raw=True, **kwargs
+    def _turn_call(
+        self, text: str, section: SectionKey | None, brief: QuestionBrief
+    ) -> tuple[Extraction, PhrasedQuestion | None]:
+        system = self._system() + "\n\n" + self._prompt("turn_system")
+        user = render(self._prompt("turn_user"), self._turn_values(text, section, brief))
+        deadline = time.monotonic() + self.settings.llm_timeout_s
+        result = self.client.call(TurnOutput, system, user, deadline=deadline)
+        value = result.value
+        assert isinstance(value, TurnOutput)
+        asked = value.question
+        question = (
+            PhrasedQuestion(section=asked.section, text=asked.text[:MAX_QUESTION_CHARS])
+            if asked is not None
+            else None
         )
+        return value.to_extraction(), question
 
-    def _load_prompts(self) -> tuple[str, str, str, str]:
-        if self._prompts is None:
-            folder = self.settings.prompts_dir
+    # -- prompts --------------------------------------------------------------------------
+
+    def _prompt(self, name: str) -> str:
+        if name not in self._prompts:
             try:
-                self._prompts = (
-                    load_prompt("extract_system", directory=folder),
-                    load_prompt("extract_user", directory=folder),
-                    load_prompt("extract_reask", directory=folder),
-                    load_prompt("extract_schema", directory=folder),
-                )
+                self._prompts[name] = load_prompt(name, directory=self.settings.prompts_dir)
             except PromptError as exc:
                 raise LLMError(MSG_SETUP.format(reason=exc.message), detail=exc.detail) from exc
-        return self._prompts
+        return self._prompts[name]
 
-    def _system_prompt(self, template: str) -> str:
-        schema = ""
-        if self.method == "json_mode":  # the server gets no schema: put it in the prompt
-            schema_template = self._load_prompts()[3]
-            schema = render(schema_template, {"schema_json": json.dumps(output_schema())})
+    def _system(self) -> str:
         return render(
-            template,
-            {
-                "today": self._today().isoformat(),
-                "themes": ", ".join(THEMES),
-                "schema": schema,
-            },
+            self._prompt("extract_system"),
+            {"today": self._today().isoformat(), "themes": ", ".join(THEMES)},
         )
 
-    def _user_values(self, text: str, section: SectionKey | None) -> dict[str, str]:
-        label = (
+    @staticmethod
+    def _section_label(section: SectionKey | None) -> str:
+        return (
             f"{SECTION_TITLES[section]} ({section})"
             if section is not None
             else "onbekend: een vrije tekst of notitie"
         )
-        return {"section": label, "text": as_data(text[: self._max_input])}
+
+    def _turn_values(
+        self, text: str, section: SectionKey | None, brief: QuestionBrief
+    ) -> dict[str, str]:
+        def wanted(key: SectionKey) -> str:
+            missing = brief.missing.get(key) or []
+            still = "; ".join(missing) if missing else "controleren of alles klopt"
+            return f"- `{key}` ({SECTION_TITLES[key]}): nog nodig: {still}"
+
+        sources = "\n\n".join(f"<bron>\n{as_data(p)}\n</bron>" for p in brief.passages) or "(geen)"
+        return {
+            "section": self._section_label(section),
+            "candidates": "\n".join(wanted(k) for k in brief.candidates),
+            "sections": ", ".join(SECTIONS),
+            "known": as_data(brief.known) or "(nog niets)",
+            "sources": sources,
+            "text": as_data(text),
+        }
 
 
-# -- helpers ------------------------------------------------------------------------------
-
-_FENCE = re.compile(r"^\s*```(?:json)?\s*\n?(.*?)\n?```\s*$", re.DOTALL | re.IGNORECASE)
-
-
-def _strip_fence(text: str) -> str:
-    """Local models in json_mode sometimes wrap the object in a ```json fence."""
-    match = _FENCE.match(text)
-    return match.group(1) if match else text
-
-
-def _describe(exc: ValidationError, limit: int = 12) -> list[str]:
-    """Validation errors as short lines for the re-ask ("budget_eur: moet ... zijn")."""
-    lines = []
-    for error in exc.errors(include_url=False, include_input=False)[:limit]:
-        where = ".".join(str(p) for p in error["loc"]) or "(het hele object)"
-        message = error["msg"].removeprefix("Value error, ")
-        lines.append(f"- {where}: {message}")
-    return lines
+def _combine(first: Extraction, later: Extraction) -> Extraction:
+    """Values of two parts of one text: the first part's win, the later fills gaps."""
+    values: dict[str, Any] = {}
+    for name in Extraction.model_fields:
+        a, b = getattr(first, name), getattr(later, name)
+        if name == "stakeholders":
+            values[name] = _merge_stakeholders(a, b)
+        elif isinstance(a, list):
+            values[name] = _union(a, b)
+        else:
+            values[name] = a if a is not None else b
+    return Extraction.model_validate(values)
 
 
-def _chain(exc: BaseException) -> str:
-    """The exception and its causes: "OpenAIConnectionError: ... <- ConnectError: refused"."""
-    parts: list[str] = []
-    current: BaseException | None = exc
-    while current is not None and len(parts) < 4:
-        parts.append(f"{type(current).__name__}: {_short(str(current), 120)}")
-        current = current.__cause__ or current.__context__
-    return " <- ".join(parts)
-
-
-def _short(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _duration(seconds: float) -> str:
-    """Dutch: "1 seconde", "0,5 seconde", "20 seconden"."""
-    number = f"{seconds:g}".replace(".", ",")
-    return f"{number} seconde" if seconds <= 1 else f"{number} seconden"
+def output_schema() -> dict[str, Any]:
+    """The JSON schema of one extraction: every field required, no additional properties."""
+    return ExtractionOutput.model_json_schema()
