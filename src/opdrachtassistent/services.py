@@ -27,6 +27,7 @@ from opdrachtassistent.passages import Passage, Retriever
 
 if TYPE_CHECKING:
     from opdrachtassistent.knowledge.search import KnowledgeBase
+    from opdrachtassistent.llm.client import ModelClient
     from opdrachtassistent.reviewing.checks import Review
 
 log = logging.getLogger(__name__)
@@ -241,11 +242,21 @@ class Services:
         return describe(self.settings)
 
     @cached_property
+    def model_client(self) -> ModelClient | None:
+        """The one client of the configured language model; None when offline. Drafting,
+        the interview and the review share it (and so its usage and the endpoint's breaker)."""
+        if not self.settings.llm_enabled:
+            return None
+        from opdrachtassistent.llm.client import ModelClient
+
+        return ModelClient(self.settings)
+
+    @cached_property
     def extractor(self) -> Extractor:
-        if self.settings.llm_enabled:
+        if self.model_client is not None:
             from opdrachtassistent.extract.llm import LLMExtractor
 
-            return LLMExtractor(self.settings, fallback=RulesExtractor())
+            return LLMExtractor(self.settings, fallback=RulesExtractor(), client=self.model_client)
         return RulesExtractor()
 
     @cached_property
