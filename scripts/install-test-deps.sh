@@ -51,3 +51,7 @@ else
     echo "npm ontbreekt: axe-core kan niet worden geinstalleerd." >&2
     exit 1
 fi
+
+# A real llama.cpp server and a small model for the tests marked `realmodel`, installed once
+# per machine outside the clone; it exits 0 when it cannot (those tests then skip).
+bash scripts/install-llama-server.sh

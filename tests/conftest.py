@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from tests.support.llama_server import LlamaServer, running_llama_server
+from tests.support.llama_server import available as llama_available
 
 from opdrachtassistent.config import OFFLINE_SWITCHES
 from opdrachtassistent.llm.client import reset_endpoints
@@ -35,3 +37,14 @@ def _private_data_dir(
         monkeypatch.setenv(key, value)
     reset_endpoints()  # what one test's endpoint did (a timeout, a refusal) stays in it
     yield data
+
+
+@pytest.fixture(scope="session")
+def llama_server() -> Iterator[LlamaServer]:
+    """A real llama.cpp server (tests/support/llama_server.py), shared by the session; the
+    test skips with the reason when none is installed (scripts/install-llama-server.sh)."""
+    reason = llama_available()
+    if reason is not None:
+        pytest.skip(reason)
+    with running_llama_server() as server:
+        yield server
