@@ -213,8 +213,20 @@ def test_the_breaker_belongs_to_the_endpoint_not_the_conversation(
     assert len(server.completions) == 1
 
 
-def test_the_default_timeout_is_one_a_waiting_person_accepts() -> None:
-    assert Settings().llm_timeout_s <= 10
+def test_with_the_default_timeout_a_hung_endpoint_costs_the_first_turn_at_most_that(
+    server: FakeOpenAIServer,
+) -> None:
+    default = Settings().llm_timeout_s
+    assert default <= 10  # what a person waiting for a reply accepts
+    settings = Settings(llm_base_url=server.base_url, llm_model="fake-model")
+    interview = Interview(extractor=LLMExtractor(settings, fallback=RulesExtractor()))
+    interview.opening()
+    server.enqueue(empty(), delay_s=60)
+    began = time.perf_counter()
+    turn = interview.answer("Het riool onder de Dorpsstraat is op en moet worden vervangen.")
+    took = time.perf_counter() - began
+    assert default - 0.5 < took < default + 1.0, took
+    assert turn.asking == "goal"  # the rules answered
 
 
 @pytest.mark.parametrize(
