@@ -1,4 +1,5 @@
-"""What a review is made of: findings and the review itself, and the records of the rule table.
+"""What a review is made of: findings, a language model's remarks beside them, the review
+itself, and the records of the rule table.
 
 Pure: stdlib and pydantic only, besides the commission's section keys.
 """
@@ -32,12 +33,24 @@ class Finding(BaseModel):
     quote: str | None = None
 
 
+class ModelRemark(BaseModel):
+    """A language model's remark on the quality of a free text (is the goal measurable, is
+    the decision space concrete): advice for the reader to weigh, never a finding. It changes
+    neither the findings nor the verdict nor `ready`."""
+
+    section: SectionKey
+    text: str = Field(description="Dutch: one or two short sentences, as the model wrote them.")
+    model: str | None = Field(default=None, description="The model that wrote it.")
+
+
 class Review(BaseModel):
-    """All findings (hoog first), a short Dutch verdict, and whether execution can start."""
+    """All findings (hoog first), a short Dutch verdict, and whether execution can start; the
+    rules alone decide those. `model_remarks` (empty without a model) stand beside them."""
 
     findings: list[Finding] = Field(default_factory=list)
     verdict: str
     ready: bool
+    model_remarks: list[ModelRemark] = Field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
