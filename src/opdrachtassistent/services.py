@@ -11,7 +11,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -318,10 +318,29 @@ class Services:
 
         return draft(text, extractor=self.extractor, document=document)
 
-    def review(self, commission: Commission) -> Review:
+    def review(
+        self,
+        commission: Commission,
+        *,
+        retriever: Retriever | None = None,
+        with_sources: bool = True,
+        today: date | None = None,
+    ) -> Review:
+        """The rule review, its citations from `retriever` (default: the services' knowledge
+        base; none with `with_sources=False`) and, when a model is configured, the model's
+        remarks on the free texts beside the findings: one call, never raising, and never
+        changing the findings, the verdict or `ready`."""
         from opdrachtassistent.reviewing.checks import review
 
-        return review(commission, retriever=self.retriever)
+        if with_sources and retriever is None:
+            retriever = self.retriever
+        result = review(commission, retriever=retriever if with_sources else None, today=today)
+        if self.model_client is None:
+            return result
+        from opdrachtassistent.llm.remarks import model_remarks
+
+        remarks = model_remarks(self.model_client, commission)
+        return result.model_copy(update={"model_remarks": remarks}) if remarks else result
 
 
 def build_services(settings: Settings | None = None) -> Services:

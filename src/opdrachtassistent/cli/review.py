@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,10 +24,12 @@ from opdrachtassistent.cli.common import (
 )
 from opdrachtassistent.commission import SECTION_TITLES, Commission
 from opdrachtassistent.errors import InputError, os_reason
+from opdrachtassistent.render import labels
 from opdrachtassistent.reviewing.checks import Review, review
 
 if TYPE_CHECKING:
     from opdrachtassistent.cli.common import Subparsers
+    from opdrachtassistent.passages import Retriever
 SEVERITY_MARKS = {"hoog": "[HOOG]  ", "midden": "[MIDDEN]", "laag": "[LAAG]  "}
 
 
@@ -143,7 +146,41 @@ def format_review(result: Review, commission: Commission) -> str:
             where = f"{p.title}, {p.heading}" if p.heading else p.title
             lines.append(f"          Bron: {where}")
         lines.append("")
+    lines += format_model_remarks(result)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def format_model_remarks(result: Review) -> list[str]:
+    """The model's remarks under their own heading after the findings; [] without any."""
+    rows = labels.model_remark_rows(result)
+    if not rows:
+        return []
+    lines = [labels.MODEL_REMARKS_TITLE, "-" * len(labels.MODEL_REMARKS_TITLE)]
+    lines += textwrap.wrap(labels.MODEL_REMARKS_INTRO, width=90)
+    lines.append("")
+    for section, text in rows:
+        lines.append(f"[TAALMODEL] {section}")
+        lines += textwrap.wrap(text, width=90, initial_indent=" " * 10, subsequent_indent=" " * 10)
+        lines.append("")
+    return lines
+
+
+def review_commission(
+    args: argparse.Namespace, commission: Commission, retriever: Retriever | None
+) -> Review:
+    """The rule review; with a model configured, through the services, which add the
+    model's remarks beside the findings (the findings stay the rules' own)."""
+    from opdrachtassistent.config import Settings
+
+    data_dir: Path | None = getattr(args, "data_dir", None)
+    settings = Settings(data_dir=data_dir) if data_dir else Settings()
+    if not settings.llm_enabled:
+        return review(commission, retriever=retriever, today=args.today)
+    from opdrachtassistent.services import build_services
+
+    return build_services(settings).review(
+        commission, retriever=retriever, with_sources=retriever is not None, today=args.today
+    )
 
 
 def run_review(args: argparse.Namespace) -> int:
@@ -154,7 +191,7 @@ def run_review(args: argparse.Namespace) -> int:
         err.write(exc.message + "\n")
         return 2
     retriever = build_retriever(args, err)
-    result = review(commission, retriever=retriever, today=args.today)
+    result = review_commission(args, commission, retriever)
     if args.json:
         from opdrachtassistent.render.as_json import review_to_json
 

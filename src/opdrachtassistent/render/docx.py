@@ -3,7 +3,8 @@
 Layout: a title page block (title, "Integrale opdracht", date, opdrachtgever, status), then
 an overview of the sections, a heading per section with its status, tables for the
 stakeholders and the resources, the stakeholder map when given, the open questions, and
-the review as the appendix "Bijlage: kwaliteitstoets". User text is written as plain text
+the review as the appendix "Bijlage: kwaliteitstoets" (a language model's remarks, if any, under
+their own heading after the findings). User text is written as plain text
 runs (never parsed), with characters that XML cannot hold removed.
 """
 
@@ -40,6 +41,7 @@ COLUMN_WIDTHS: dict[tuple[str, ...], tuple[float, ...]] = {
     common.STAKEHOLDER_HEADER: (3.0, 2.8, 3.7, 3.0, 1.7, 1.8),
     common.RESOURCES_HEADER: (4.5, 11.5),
     common.FINDINGS_HEADER: (2.4, 2.8, 9.0, 1.8),
+    common.MODEL_REMARKS_HEADER: (4.0, 12.0),
     origins.HEADER: (3.0, 3.6, 3.2, 6.2),
     ("Onderdeel", "Status"): (5.5, 10.5),
 }
@@ -249,21 +251,26 @@ def _review(doc: _Doc, review: Review) -> None:
     paragraph.add_run(clean(review.verdict))
     if not review.findings:
         doc.add_paragraph("Geen bevindingen.")
-        return
-    rows = [
-        (
-            common.SEVERITY_LABELS[f.severity],
-            SECTION_TITLES[f.section],
-            f"{f.message}\n{common.QUOTE_LEAD}: «{f.quote}»" if f.quote else f.message,
-            common.source_numbers(review, f),
-        )
-        for f in review.findings
-    ]
-    _table(doc, common.FINDINGS_HEADER, rows)
+    else:
+        rows = [
+            (
+                common.SEVERITY_LABELS[f.severity],
+                SECTION_TITLES[f.section],
+                f"{f.message}\n{common.QUOTE_LEAD}: «{f.quote}»" if f.quote else f.message,
+                common.source_numbers(review, f),
+            )
+            for f in review.findings
+        ]
+        _table(doc, common.FINDINGS_HEADER, rows)
     sources = common.source_list(review)
     if sources:
         doc.add_heading(common.SOURCES_TITLE, level=2)
         _numbered(doc, sources)
+    remarks = common.model_remark_rows(review)
+    if remarks:  # their own heading and table after the findings, never among them
+        doc.add_heading(common.MODEL_REMARKS_TITLE, level=2)
+        _muted(doc, common.MODEL_REMARKS_INTRO)
+        _table(doc, common.MODEL_REMARKS_HEADER, remarks)
 
 
 def _origins(doc: _Doc, c: Commission) -> None:

@@ -5,7 +5,7 @@ Values come out as plain text here; each renderer escapes it for its own format.
 
 from __future__ import annotations
 
-from opdrachtassistent.commission import Commission, SectionStatus
+from opdrachtassistent.commission import SECTION_TITLES, Commission, SectionStatus
 from opdrachtassistent.fmt import dutch_date as dutch_date  # re-exported for the renderers
 from opdrachtassistent.fmt import euro, number
 from opdrachtassistent.passages import Passage
@@ -30,6 +30,13 @@ RESOURCES_HEADER = ("Middel", "Waarde")
 FINDINGS_HEADER = ("Risico", "Onderdeel", "Bevinding", "Bronnen")
 SOURCES_TITLE = "Bronnen"
 QUOTE_LEAD = "Zin in de invoer"  # before the sentence a finding is about
+# The model's remarks, beside the findings and never among them (`Review.model_remarks`).
+MODEL_REMARKS_TITLE = "Opmerkingen van het taalmodel (controleer zelf)"
+MODEL_REMARKS_INTRO = (
+    "Een taalmodel las de vrije teksten. Dit zijn zijn opmerkingen, geen bevindingen van de "
+    "toets: ze tellen niet mee in het oordeel en kunnen onjuist zijn."
+)
+MODEL_REMARKS_HEADER = ("Onderdeel", "Opmerking van het taalmodel")
 
 
 def theme_label(theme: str) -> str:
@@ -133,3 +140,8 @@ def source_numbers(review: Review, finding: Finding) -> str:
 def findings_by_severity(review: Review) -> list[tuple[Severity, list[Finding]]]:
     order: tuple[Severity, ...] = ("hoog", "midden", "laag")
     return [(s, fs) for s in order if (fs := [f for f in review.findings if f.severity == s])]
+
+
+def model_remark_rows(review: Review) -> list[tuple[str, str]]:
+    """The model's remarks as (section title, remark), in the model's order."""
+    return [(SECTION_TITLES[r.section], r.text) for r in review.model_remarks]

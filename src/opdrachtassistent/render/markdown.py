@@ -104,7 +104,17 @@ def _review_lines(review: Review) -> list[str]:
         lines += [f"### {common.SOURCES_TITLE}", ""]
         lines += [f"{i}. {escape_inline(s)}" for i, s in enumerate(sources, 1)]
         lines.append("")
-    return lines
+    return lines + _remark_lines(review)
+
+
+def _remark_lines(review: Review) -> list[str]:
+    """The model's remarks: their own heading after the findings, never among them."""
+    rows = common.model_remark_rows(review)
+    if not rows:
+        return []
+    lines = [f"### {common.MODEL_REMARKS_TITLE}", "", f"_{common.MODEL_REMARKS_INTRO}_", ""]
+    lines += [f"- **{section}**: {escape_inline(text)}" for section, text in rows]
+    return [*lines, ""]
 
 
 def _origin_lines(c: Commission) -> list[str]:

@@ -393,10 +393,9 @@ class Conversations:
 
     def review(self, commission: Commission) -> Review:
         """The quality check; its citations come from the live knowledge base, so without
-        it the findings are the same and cite nothing."""
-        from opdrachtassistent.reviewing.checks import review
-
-        return review(commission, retriever=self.services.live_retriever)
+        it the findings are the same and cite nothing. With a model configured the services
+        add its remarks beside the findings (the same ones again for an export)."""
+        return self.services.review(commission, retriever=self.services.live_retriever)
 
     def export(self, commission: Commission, fmt: ExportFormat, *, session_id: str = "") -> Path:
         """Write one export into a fresh private directory in the folder of its conversation

@@ -313,6 +313,15 @@ def review_html(review: Review) -> str:
             + "".join(f"<li>{e(x)}</li>" for x in sources)
             + "</ol>"
         )
+    remarks = common.model_remark_rows(review)
+    if remarks:  # the model's, under their own heading after the findings, never among them
+        parts.append(
+            '<div class="oa-model-remarks">'
+            f"<h4>{e(common.MODEL_REMARKS_TITLE)}</h4>"
+            f'<p class="oa-cite">{e(common.MODEL_REMARKS_INTRO)}</p><ul>'
+            + "".join(f"<li><strong>{e(s)}</strong>: {e(t)}</li>" for s, t in remarks)
+            + "</ul></div>"
+        )
     parts.append("</section>")
     return "".join(parts)
 
