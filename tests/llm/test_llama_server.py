@@ -2,6 +2,7 @@
 asking for structured output, seen through the plain `openai` client and through LangChain's
 `ChatOpenAI` (not through the product's code): the facts the model client relies on.
 
+- system messages reach the model (the server's `gemma-system` chat format);
 - `response_format` `json_schema` is refused with HTTP 500 whose body names
   `response_format` and "Input should be 'text' or 'json_object'";
 - `json_object` with a `schema` gives JSON of that schema; `json_object` alone gives JSON of
@@ -89,6 +90,22 @@ def test_any_model_name_is_served_by_the_one_model(llama_server: LlamaServer) ->
         model="een-naam-die-de-server-niet-kent", messages=MESSAGES, max_tokens=5
     )
     assert answer.choices[0].message.content is not None
+
+
+def test_system_message_reaches_the_model(llama_server: LlamaServer) -> None:
+    # llama-cpp-python's `gemma` format would drop it; the server's `gemma-system` format
+    # (tests/support/llama_gemma_serve.py) puts it before the first user message.
+    client = _client(llama_server)
+    system = {"role": "system", "content": "Antwoord altijd in het Nederlands."}
+    without = client.chat.completions.create(
+        model=llama_server.model, messages=MESSAGES, max_tokens=1
+    )
+    with_system = client.chat.completions.create(
+        model=llama_server.model, messages=[system, *MESSAGES], max_tokens=1
+    )
+    assert without.usage is not None
+    assert with_system.usage is not None
+    assert with_system.usage.prompt_tokens > without.usage.prompt_tokens + 5
 
 
 def test_json_schema_response_format_is_refused_with_500(llama_server: LlamaServer) -> None:

@@ -7,10 +7,12 @@ started here (the tests then skip with that reason), or None. `running_llama_ser
 starts one on a free loopback port, waits until `GET /v1/models` answers and stops the whole
 process group afterwards.
 
-What the model is: a small *base* model without a chat template (the GGUF has none), run
-with llama-cpp-python's `gemma` chat format, which drops system messages. Free text is poor
-(it often repeats the prompt); output constrained by a grammar (a JSON schema or a forced
-tool call) is well formed. It serves the protocol, not the quality of the answers.
+What the model is: a small *base* model without a chat template (the GGUF has none). The
+server runs through `llama_gemma_serve.py`, whose `gemma-system` chat format is
+llama-cpp-python's `gemma` with the system messages put at the start of the first user turn
+(as Gemma 3's own template does; plain `gemma` drops them). Free text is poor (it often
+repeats the prompt); output constrained by a grammar (a JSON schema or a forced tool call) is
+well formed. It serves the protocol, not the quality of the answers.
 
 `python -m tests.support.llama_server` starts one, prints its base URL (".../v1") on the
 first line of stdout and the model id on the second, and serves until interrupted.
@@ -41,7 +43,8 @@ STAMP_FILE = "installed.stamp"
 INSTALL_SCRIPT = "scripts/install-llama-server.sh"
 START_TIMEOUT_S = 120.0
 N_CTX = 8192
-CHAT_FORMAT = "gemma"
+CHAT_FORMAT = "gemma-system"
+LAUNCHER = Path(__file__).with_name("llama_gemma_serve.py")
 
 
 def llama_home() -> Path:
@@ -129,8 +132,7 @@ def start_llama_server(
     log_path = log_dir / f"llama-server-{port}.log"
     command = [
         str(server_python()),
-        "-m",
-        "llama_cpp.server",
+        str(LAUNCHER),
         "--model",
         str(model_path()),
         "--host",
