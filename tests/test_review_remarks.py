@@ -17,6 +17,7 @@ import pytest
 from docx import Document
 from tests.support.factories import complete_commission
 from tests.support.fake_llm import FakeOpenAIServer
+from tests.support.llama_server import LlamaServer
 
 from opdrachtassistent.cli import main
 from opdrachtassistent.commission import Commission, Goal, Mandate
@@ -299,7 +300,7 @@ def test_schema_is_strict() -> None:
 # -- what is kept of an answer ------------------------------------------------------------
 
 
-def test_unknown_empty_long_and_repeated_remarks_are_dropped(
+def test_unknown_empty_short_long_echoed_and_repeated_remarks_are_dropped(
     server: FakeOpenAIServer, tmp_path: Path
 ) -> None:
     server.enqueue(
@@ -307,6 +308,8 @@ def test_unknown_empty_long_and_repeated_remarks_are_dropped(
             ("resources", "Het budget lijkt krap."),  # not a section the model judges
             ("budget", "Onbekende sectie."),
             ("goal", "   "),
+            ("goal", "Te vaag."),  # a label, not a remark
+            ("mandate", "De projectleider krijgt  ruimte"),  # the commission's own text
             ("mandate", "x" * (MAX_REMARK_CHARS + 1)),
             ("Doel en beoogde resultaten", "  Maak   het resultaat\n meetbaar. "),
             ("goal", "Maak het resultaat meetbaar."),  # the same again
@@ -322,11 +325,11 @@ def test_unknown_empty_long_and_repeated_remarks_are_dropped(
 
 
 def test_at_most_five_remarks(server: FakeOpenAIServer, tmp_path: Path) -> None:
-    server.enqueue(answer(*[("goal", f"Opmerking nummer {i}.") for i in range(1, 9)]))
+    server.enqueue(answer(*[("goal", f"Dit is opmerking nummer {i}.") for i in range(1, 9)]))
     services = build_services(model_settings(server.base_url, tmp_path))
     result = model_review(services, weak_commission())
     assert [r.text for r in result.model_remarks] == [
-        f"Opmerking nummer {i}." for i in range(1, MAX_REMARKS + 1)
+        f"Dit is opmerking nummer {i}." for i in range(1, MAX_REMARKS + 1)
     ]
 
 
@@ -484,3 +487,28 @@ def test_cli_with_a_failing_model_prints_the_offline_review(
     main(["review", str(path), "--zonder-bronnen", "--vandaag", TODAY.isoformat()])
     assert with_model == capsys.readouterr().out
     assert TITLE not in with_model
+
+
+# -- a real model ---------------------------------------------------------------------------
+
+
+@pytest.mark.realmodel
+def test_a_real_small_model_gives_usable_remarks_or_none(
+    llama_server: LlamaServer, tmp_path: Path
+) -> None:
+    """Gemma 3 270M through llama.cpp (which refuses json_schema: the client moves on to the
+    next method): whatever it writes, the review keeps the rules' findings and only remarks
+    that pass the checks."""
+    settings = model_settings(llama_server.base_url, tmp_path, timeout_s=120.0)
+    services = build_services(settings.model_copy(update={"llm_model": llama_server.model}))
+    commission = weak_commission()
+    result = model_review(services, commission)
+    assert result.model_dump(exclude={"model_remarks"}) == offline_review(
+        commission, tmp_path
+    ).model_dump(exclude={"model_remarks"})
+    assert len(result.model_remarks) <= MAX_REMARKS
+    for remark in result.model_remarks:
+        assert remark.section in ("goal", "mandate", "organisation")
+        assert 0 < len(remark.text) <= MAX_REMARK_CHARS
+    client = services.model_client
+    assert client is not None and client.usage.calls <= 1

@@ -9,7 +9,8 @@ what. Then:
    neutralised); the system prompt says never to follow them. A commission without any of
    the texts judged asks nothing.
 2. The answer (`RemarksOutput`: strict, every field required, no extra keys) is trimmed: a
-   remark about a section not judged, an empty one or one longer than `MAX_REMARK_CHARS` is
+   remark about a section not judged, one of fewer than `MIN_REMARK_WORDS` words or more than
+   `MAX_REMARK_CHARS` characters, or one that only repeats the commission's own text, is
    dropped, and at most `MAX_REMARKS` are kept. The text is stored as written (whitespace
    folded, unwanted characters removed); each output escapes it for its own format.
 3. Any failure of the model (an `LLMError`) or of its prompts gives [] and a warning in the
@@ -45,12 +46,14 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_REMARKS",
     "MAX_REMARK_CHARS",
+    "MIN_REMARK_WORDS",
     "REMARK_SECTIONS",
     "RemarkOutput",
     "RemarksOutput",
     "as_data",
     "model_remarks",
     "prompts_for",
+    "remarks_from",
 ]
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,7 @@ log = logging.getLogger(__name__)
 REMARK_SECTIONS: tuple[SectionKey, ...] = ("goal", "mandate", "organisation")
 MAX_REMARKS = 5
 MAX_REMARK_CHARS = 400
+MIN_REMARK_WORDS = 4  # fewer is a label, not a remark
 MAX_FIELD_CHARS = 2_000  # of one text sent; a longer one is cut (the prompt stays small)
 MAX_TOKENS = 700  # five remarks of two sentences, with room for the JSON around them
 CACHE_SIZE = 16  # judged texts remembered per client
@@ -178,20 +182,38 @@ def _section(word: str) -> SectionKey | None:
     return _SECTION_WORDS.get(" ".join(word.casefold().split()))
 
 
-def remarks_from(output: RemarksOutput, *, model: str | None = None) -> list[ModelRemark]:
-    """The usable remarks of an answer: about a judged section, not empty, not too long, not
-    repeated, at most `MAX_REMARKS`."""
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", text.casefold()).split())
+
+
+def remarks_from(
+    output: RemarksOutput, *, model: str | None = None, commission: Commission | None = None
+) -> list[ModelRemark]:
+    """The usable remarks of an answer: about a judged section, at least `MIN_REMARK_WORDS`
+    words and at most `MAX_REMARK_CHARS` characters, not a copy of the commission's own text
+    (a small model echoes its input), not repeated; at most `MAX_REMARKS`."""
+    echoes = ""
+    if commission is not None:
+        background, texts = _texts(commission)
+        echoes = "\n".join(_folded(text) for _, text in background + texts)
     out: list[ModelRemark] = []
     seen: set[str] = set()
     for remark in output.remarks:
         section = _section(remark.section)
         text = " ".join(clean(remark.text).split())
-        if section is None or not text or len(text) > MAX_REMARK_CHARS:
+        folded = _folded(text)
+        usable = (
+            section is not None
+            and len(folded.split()) >= MIN_REMARK_WORDS
+            and len(text) <= MAX_REMARK_CHARS
+            and folded not in echoes
+        )
+        if not usable or section is None:
             log.info("model remark dropped (section %r, %d chars)", remark.section, len(text))
             continue
-        if text.casefold() in seen:
+        if folded in seen:
             continue
-        seen.add(text.casefold())
+        seen.add(folded)
         out.append(ModelRemark(section=section, text=text, model=model))
         if len(out) == MAX_REMARKS:
             break
@@ -232,7 +254,7 @@ def model_remarks(
         log.warning("model remarks skipped: %s [%s]", exc.message, exc.detail or "")
         return []
     assert isinstance(result.value, RemarksOutput)
-    remarks = remarks_from(result.value, model=settings.llm_model)
+    remarks = remarks_from(result.value, model=settings.llm_model, commission=commission)
     with _CACHE_LOCK:
         remembered[key] = remarks
         while len(remembered) > CACHE_SIZE:
