@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from opdrachtassistent.knowledge.search import KnowledgeBase
     from opdrachtassistent.llm.client import ModelClient
     from opdrachtassistent.reviewing.checks import Review
+    from opdrachtassistent.workflow.service import Workflow
 
 log = logging.getLogger(__name__)
 
@@ -298,6 +299,15 @@ class Services:
             themes=[why.theme_word(theme) for theme in THEMES],
             index_dir=None if settings.chroma_url else index_dir(settings.data_dir),
         )
+
+    @cached_property
+    def workflow(self) -> Workflow:
+        """The review loop (share, comment, approve, versions, audit) over the sessions store
+        the settings name; `workflow.store` is that store, for the app to save through."""
+        from opdrachtassistent.storage.sessions import open_store
+        from opdrachtassistent.workflow.service import Workflow
+
+        return Workflow(open_store(self.settings))
 
     def new_interview(self, *, with_sources: bool = True) -> Interview:
         return Interview(

@@ -137,6 +137,9 @@ class _Moment(TypeDecorator[datetime]):
         return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+Moment = _Moment  # for the other tables of this database (storage/workflow.py)
+
+
 # The tables as the queries see them; the migrations below create them.
 _METADATA = MetaData()
 SESSIONS = Table(
@@ -206,11 +209,26 @@ def _m004_title_fold(conn: Connection) -> None:
         )
 
 
+def _m005_workflow(conn: Connection) -> None:
+    """The review loop's tables (shares, status, comments, versions, audit): workflow.py."""
+    from opdrachtassistent.storage.workflow import m005_workflow
+
+    m005_workflow(conn)
+
+
+def _remove_workflow(conn: Connection, ids: list[str]) -> None:
+    """A deleted conversation takes its review loop along (same transaction, after it)."""
+    from opdrachtassistent.storage.workflow import remove_conversations
+
+    remove_conversations(conn, ids)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("m001_initial", _m001_initial),
     ("m002_completeness", _m002_completeness),
     ("m003_version", _m003_version),
     ("m004_title_fold", _m004_title_fold),
+    ("m005_workflow", _m005_workflow),
 ]
 
 
@@ -629,11 +647,14 @@ class SessionStore:
         return mine
 
     def delete(self, session_id: str, *, owner: str) -> bool:
-        """Remove one conversation of this owner; False when there was none."""
+        """Remove one conversation of this owner, with its shares, comments, versions and
+        audit trail; False when there was none."""
         with self._connect(write=True) as conn:
             done = conn.execute(
                 delete(SESSIONS).where((SESSIONS.c.id == session_id) & (SESSIONS.c.owner == owner))
             )
+            if done.rowcount:
+                _remove_workflow(conn, [session_id])
             return bool(done.rowcount)
 
     def purge(self, *, older_than: datetime) -> list[str]:
@@ -650,6 +671,7 @@ class SessionStore:
                 gone = conn.execute(delete(SESSIONS).where((SESSIONS.c.id == session_id) & old))
                 if gone.rowcount:
                     removed.append(session_id)
+            _remove_workflow(conn, removed)
         return removed
 
 

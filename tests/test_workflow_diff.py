@@ -1,0 +1,146 @@
+"""The pure comparison of two commissions: per field added, removed or changed, lists by
+item, stakeholders by name, and the same answer from a model, its JSON or its dict."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from tests.support.factories import complete_commission
+
+from opdrachtassistent.commission import Commission, Origin, Stakeholder
+from opdrachtassistent.workflow.diff import Side, compare, section_title
+
+
+def _changes(old: Commission, new: Commission) -> list[tuple[Any, ...]]:
+    return [(c.section, c.field, c.kind, c.old, c.new) for c in compare(old, new).changes]
+
+
+def test_the_same_commission_has_no_changes() -> None:
+    diff = compare(complete_commission(), complete_commission())
+    assert diff.empty and diff.changes == []
+
+
+def test_provenance_and_schema_version_are_no_content() -> None:
+    old = complete_commission()
+    new = complete_commission(provenance={"context": Origin(source="edit")}, schema_version="1.0")
+    assert compare(old, new).empty
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        (
+            {"context": None},
+            [("context", "context", "removed", complete_commission().context, None)],
+        ),
+        (
+            {"title": "Dorpsstraat fase 2"},
+            [(None, "title", "changed", "Herinrichting Dorpsstraat", "Dorpsstraat fase 2")],
+        ),
+        (
+            {"open_questions": ["Wie betaalt de bomen?"]},
+            [(None, "open_questions", "added", None, "Wie betaalt de bomen?")],
+        ),
+        (
+            {"organisation": "  "},
+            [("organisation", "organisation", "removed", complete_commission().organisation, None)],
+        ),
+        ({"instruments": ["bouwteamcontract", "participatietraject"]}, []),  # a reorder
+        (
+            {"instruments": ["participatietraject", "bouwteamcontract", "gebiedsakkoord"]},
+            [("instruments", "instruments", "added", None, "gebiedsakkoord")],
+        ),
+        (
+            {"frameworks": ["Omgevingswet"]},
+            [
+                ("frameworks", "frameworks", "removed", "Gemeentelijk Rioleringsplan (GRP)", None),
+                ("frameworks", "frameworks", "removed", "Mobiliteitsplan 2030", None),
+                ("frameworks", "frameworks", "removed", "Klimaatadaptatiestrategie", None),
+            ],
+        ),
+    ],
+)
+def test_top_level_fields(overrides: dict[str, Any], expected: list[tuple[Any, ...]]) -> None:
+    assert _changes(complete_commission(), complete_commission(**overrides)) == expected
+
+
+def test_nested_values_by_section_in_field_order() -> None:
+    old = complete_commission()
+    new = complete_commission()
+    new.goal.results = [*old.goal.results[:2], "Maximumsnelheid 30 km/u"]
+    new.mandate.commissioner = "wethouder Jansen"
+    new.mandate.escalation = None
+    new.resources.deadline = date(2029, 6, 30)
+    new.resources.start = date(2026, 3, 1)
+    assert _changes(old, new) == [
+        ("goal", "goal.results", "removed", old.goal.results[2], None),
+        ("goal", "goal.results", "added", None, "Maximumsnelheid 30 km/u"),
+        ("mandate", "mandate.commissioner", "changed", "wethouder De Vries", "wethouder Jansen"),
+        ("mandate", "mandate.escalation", "removed", old.mandate.escalation, None),
+        ("resources", "resources.deadline", "changed", "2028-12-31", "2029-06-30"),
+        ("resources", "resources.start", "added", None, "2026-03-01"),
+    ]
+    grouped = compare(old, new).by_section()
+    assert list(grouped) == ["goal", "mandate", "resources"]
+
+
+def test_stakeholders_by_name() -> None:
+    old = complete_commission()
+    new = complete_commission()
+    new.stakeholders = [
+        Stakeholder(name="Waterschap de Dommel", kind="waterschap", role="financier"),
+        Stakeholder(name="Arriva", kind="vervoerder", interest="busroute 12 blijft rijden"),
+        Stakeholder(name="brandweer", kind="hulpdiensten", interest="aanrijtijden", influence=4),
+        Stakeholder(name="ondernemers", kind="ondernemers"),
+    ]
+    diff = compare(old, new)
+    assert [(c.field, c.kind, c.item, c.old, c.new) for c in diff.changes] == [
+        (
+            "stakeholders",
+            "removed",
+            "bewoners van de Dorpsstraat",
+            old.stakeholders[2].model_dump(mode="json"),
+            None,
+        ),
+        (
+            "stakeholders.name",
+            "changed",
+            "Waterschap de Dommel",
+            "waterschap De Dommel",
+            "Waterschap de Dommel",
+        ),
+        ("stakeholders.role", "changed", "Waterschap de Dommel", "partner", "financier"),
+        ("stakeholders.influence", "added", "brandweer", None, 4),
+        ("stakeholders", "added", "ondernemers", None, new.stakeholders[3].model_dump(mode="json")),
+    ]
+    assert {c.section for c in diff.changes} == {"stakeholders"}
+
+
+def test_json_text_dict_and_model_give_the_same_diff() -> None:
+    old = complete_commission()
+    new = complete_commission(title="Anders")
+    from_model = compare(old, new).changes
+    assert compare(old.model_dump_json(), new.model_dump(mode="json")).changes == from_model
+
+
+def test_sides_are_attached() -> None:
+    at = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    diff = compare(
+        complete_commission(),
+        complete_commission(title="Anders"),
+        old_side=Side(number=2, status="vastgesteld", by="user:carla", at=at),
+        new_side=Side(number=3, status="concept", by="user:anna", at=at),
+    )
+    assert (diff.old.number, diff.old.by, diff.new.number, diff.new.by) == (
+        2,
+        "user:carla",
+        3,
+        "user:anna",
+    )
+
+
+def test_section_titles() -> None:
+    assert section_title(None) == "Algemeen"
+    assert section_title("resources") == "Middelen: geld, capaciteit en tijd"
