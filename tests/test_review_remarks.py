@@ -499,7 +499,9 @@ def test_a_real_small_model_gives_usable_remarks_or_none(
     """Gemma 3 270M through llama.cpp (which refuses json_schema: the client moves on to the
     next method): whatever it writes, the review keeps the rules' findings and only remarks
     that pass the checks."""
-    settings = model_settings(llama_server.base_url, tmp_path, timeout_s=120.0)
+    # On two shared cores an answer takes 40 s or more; a timeout gives no remarks, which
+    # passes too: the test is about what reaches the review, not the model's quality.
+    settings = model_settings(llama_server.base_url, tmp_path, timeout_s=60.0)
     services = build_services(settings.model_copy(update={"llm_model": llama_server.model}))
     commission = weak_commission()
     result = model_review(services, commission)
