@@ -284,3 +284,25 @@ def test_max_tokens_is_sized_to_the_schema() -> None:
     small = max_tokens_for(ExtractionOutput)
     larger = max_tokens_for(TurnOutput)
     assert 500 < small < larger <= 4096
+
+
+def test_a_grammar_server_gets_bounds_that_fit_max_tokens(server: FakeOpenAIServer) -> None:
+    """llama.cpp compiles the schema into a grammar: bounded texts and lists stop a small
+    model that would write on; OpenAI's strict json_schema gets the plain schema."""
+    from opdrachtassistent.llm.client import _nodes
+
+    for method, tokens in (("json_object_schema", None), ("json_object_schema", 500)):
+        extractor = LLMExtractor(settings_for(server, llm_method=method, llm_max_tokens=tokens))
+        server.enqueue(empty_facts())
+        extractor.extract("De Dorpsstraat gaat op de schop.")
+    plain = LLMExtractor(settings_for(server))
+    server.enqueue(empty_facts())
+    plain.extract("De Dorpsstraat gaat op de schop.")
+    full, small, strict = (r.body for r in server.completions)
+    lengths = [
+        {n["maxLength"] for n in _nodes(b["response_format"]["schema"]) if "maxLength" in n}
+        for b in (full, small)
+    ]
+    assert lengths[0] == {200} and max(lengths[1]) < 200
+    assert small["max_tokens"] == 500
+    assert not [n for n in _nodes(strict["response_format"]) if "maxLength" in n]

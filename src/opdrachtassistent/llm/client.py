@@ -20,11 +20,13 @@ Every caller (the interview's turn, drafting, the review's remarks) goes through
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
@@ -162,15 +164,31 @@ def reset_endpoints() -> None:
 
 # -- the size of an answer ------------------------------------------------------------------
 
-_TOKENS_TEXT = 60  # a short Dutch sentence or name
-_TOKENS_SCALAR = 6
-_LIST_ITEMS = 4
+TEXT_CHARS = 200  # a free-text value: two short Dutch sentences
+LIST_ITEMS = 4  # items of a list the model fills
+MIN_TEXT_CHARS = 24
+_CHARS_PER_TOKEN = 3.0  # Dutch text in the tokenisers of current models, on the safe side
+_TOKENS_SCALAR = 6  # a number, a date, null, an enum value
+_TOKENS_KEY = 5  # a key, its quotes and the separators
 
 
-def max_tokens_for(model: type[BaseModel], *, floor: int = 256, ceiling: int = 4096) -> int:
-    """A `max_tokens` that fits a full answer of `model` with room to spare, and stops a
-    small model that writes on under a JSON grammar long before a context is full."""
-    schema = model.model_json_schema()
+def _nodes(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            yield node
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _is_text(node: dict[str, Any]) -> bool:
+    return node.get("type") == "string" and "enum" not in node and "format" not in node
+
+
+def _size(schema: dict[str, Any], text_chars: int, items: int) -> int:
+    """The tokens of the longest answer `schema` allows with these bounds."""
     defs = schema.get("$defs", {})
 
     def size(node: dict[str, Any]) -> int:
@@ -181,14 +199,41 @@ def max_tokens_for(model: type[BaseModel], *, floor: int = 256, ceiling: int = 4
         kind = node.get("type")
         if kind == "object":
             props = node.get("properties", {})
-            return 2 + sum(4 + len(name) // 4 + size(p) for name, p in props.items())
+            return 2 + sum(_TOKENS_KEY + len(name) // 4 + size(p) for name, p in props.items())
         if kind == "array":
-            return 2 + _LIST_ITEMS * (1 + size(node.get("items", {})))
-        if kind == "string" and "enum" not in node and "format" not in node:
-            return _TOKENS_TEXT
+            return 2 + items * (1 + size(node.get("items", {})))
+        if _is_text(node):
+            return 2 + int(text_chars / _CHARS_PER_TOKEN)
         return _TOKENS_SCALAR
 
-    return max(floor, min(ceiling, size(schema)))
+    return size(schema)
+
+
+def max_tokens_for(model: type[BaseModel], *, ceiling: int = 4096) -> int:
+    """A `max_tokens` that fits the longest answer of `model` within the bounds `bounded`
+    puts on it, and stops a small model that writes on under a JSON grammar long before
+    its context is full."""
+    return min(ceiling, _size(model.model_json_schema(), TEXT_CHARS, LIST_ITEMS))
+
+
+def bounded(schema: dict[str, Any], max_tokens: int) -> dict[str, Any]:
+    """`schema` with a `maxLength` on every free text and a `maxItems` on every list, so
+    that the longest answer fits `max_tokens`: a server that turns the schema into a
+    grammar (llama.cpp) then cannot write on. With a smaller `max_tokens` than the schema's
+    own size, texts get proportionally shorter (never below `MIN_TEXT_CHARS`)."""
+    out = copy.deepcopy(schema)
+    full = _size(out, TEXT_CHARS, LIST_ITEMS)
+    bare = _size(out, 0, LIST_ITEMS)
+    chars = TEXT_CHARS
+    if max_tokens < full and full > bare:
+        chars = int(TEXT_CHARS * max(0.0, max_tokens - bare) / (full - bare))
+    chars = max(MIN_TEXT_CHARS, min(TEXT_CHARS, chars))
+    for node in _nodes(out):
+        if _is_text(node):
+            node["maxLength"] = min(int(node.get("maxLength", chars)), chars)
+        elif node.get("type") == "array":
+            node["maxItems"] = min(int(node.get("maxItems", LIST_ITEMS)), LIST_ITEMS)
+    return out
 
 
 # -- the client -----------------------------------------------------------------------------
@@ -286,6 +331,10 @@ class ModelClient:
         from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
         schema = output.model_json_schema()
+        if method in ("json_object_schema", "json_mode"):
+            # A server that compiles the schema into a grammar gets the bounds too (OpenAI's
+            # strict json_schema and tools refuse maxLength: they get the plain schema).
+            schema = bounded(schema, budget)
         if method == "json_mode":  # the server gets no schema: it goes into the prompt
             system = system + "\n\n" + render(self._load()[1], {"schema_json": json.dumps(schema)})
         messages: list[BaseMessage] = [SystemMessage(content=system), HumanMessage(content=user)]
