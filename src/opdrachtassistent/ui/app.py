@@ -90,7 +90,7 @@ def build_app(services: Services, *, conversations: Conversations | None = None)
     callbacks = Callbacks(conversations)
     secret = _browser_secret(Path(services.settings.data_dir))
     with gr.Blocks(title=TEXT["title"], analytics_enabled=False, fill_width=True) as app:
-        wire(app, build_layout(secret), callbacks)
+        wire(app, build_layout(secret, engine=services.engine), callbacks)
     blocks: gr.Blocks = app
     return blocks
 

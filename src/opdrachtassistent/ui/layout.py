@@ -6,6 +6,7 @@ page: Gradio lays components out in the order they are created.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import gradio as gr
@@ -14,6 +15,7 @@ from opdrachtassistent.commission import SECTION_TITLES, SECTIONS
 from opdrachtassistent.dialogue import scenarios
 from opdrachtassistent.documents import SUPPORTED_SUFFIXES
 from opdrachtassistent.documents.limits import MAX_FILE_BYTES
+from opdrachtassistent.llm.engine import EngineInfo
 from opdrachtassistent.ui.forms import FORMAT_HELP
 from opdrachtassistent.ui.session import EXPORT_FORMATS, ExportFormat
 from opdrachtassistent.ui.text import TEXT
@@ -90,6 +92,35 @@ class Layout:
     export: ExportTab
     sessions: SessionsTab
     scenarios: ScenarioTab
+
+
+# The intro's promise that holds only without a model: left out when text goes to one.
+LOCAL_ONLY = " Alles blijft op deze computer."
+
+
+def engine_html(engine: EngineInfo) -> str:
+    """The banner line naming the engine; offline with its short reassurance beside it.
+    Escaped: the model name and host come from configuration."""
+    label = f"<strong>{html.escape(engine.label)}</strong>"
+    if engine.model:
+        return f'<p class="oa-engine">{label}</p>'
+    return f'<p class="oa-engine">{label}. {html.escape(engine.notice)}</p>'
+
+
+def ai_notice_html(engine: EngineInfo) -> str:
+    """The AI notice (AI Act art. 50) shown beside the label whenever a model answers."""
+    return f'<p class="oa-ai-notice">{html.escape(engine.notice)}</p>'
+
+
+def intro_text(engine: EngineInfo) -> str:
+    return TEXT["intro"].replace(LOCAL_ONLY, "") if engine.model else TEXT["intro"]
+
+
+def engine_banner(engine: EngineInfo) -> None:
+    """Which engine answers, at the top of the page; with a model also the AI notice."""
+    gr.HTML(engine_html(engine), elem_id="oa-engine", js_on_load=None)
+    if engine.model:
+        gr.HTML(ai_notice_html(engine), elem_id="oa-ai-notice", js_on_load=None)
 
 
 def sources_panel() -> gr.HTML:
@@ -240,14 +271,16 @@ def scenario_tab() -> ScenarioTab:
     return ScenarioTab(dropdown=dropdown, info=info, start=start, step=step)
 
 
-def build_layout(secret: str) -> Layout:
-    """The whole page inside the current `gr.Blocks`: the chat left, the commission right."""
+def build_layout(secret: str, *, engine: EngineInfo) -> Layout:
+    """The whole page inside the current `gr.Blocks`: the chat left, the commission right,
+    under the intro and the line that says which engine answers."""
     owner = gr.BrowserState("", storage_key="opdrachtassistent-eigenaar", secret=secret)
     state = gr.State(None)
     # kept in the page, not on the server: after a restart the tab still says which
     # conversation it shows (per tab, unlike the owner token in local storage)
     conversation = gr.Textbox("", visible=False, elem_id="oa-conversation")
-    gr.Markdown(TEXT["intro"])
+    gr.Markdown(intro_text(engine))
+    engine_banner(engine)
     status = gr.HTML(status_html(""), elem_id="oa-status", js_on_load=None)
     with gr.Row(equal_height=False):
         with gr.Column(scale=5, min_width=360):
