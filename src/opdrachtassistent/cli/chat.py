@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from opdrachtassistent.cli.common import check_writable
+from opdrachtassistent.cli.common import announce_engine, check_writable
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.config import Settings
 from opdrachtassistent.dialogue.interview import Interview
@@ -55,6 +55,7 @@ def run_chat(args: argparse.Namespace) -> int:
         return 2
     settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
     services = build_services(settings)
+    announce_engine(services.engine, out)  # before the first question: who answers
     interactive = sys.stdin.isatty()
     try:
         interview = services.new_interview(with_sources=args.bronnen)

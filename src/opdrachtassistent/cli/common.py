@@ -1,5 +1,6 @@
-"""Helpers shared by the subcommands: the knowledge-base wiring, the common arguments and
-output-path checks, so each command module holds only its own command."""
+"""Helpers shared by the subcommands: the settings and knowledge-base wiring, the line that
+names the engine, the common arguments and output-path checks, so each command module holds
+only its own command."""
 
 from __future__ import annotations
 
@@ -17,23 +18,42 @@ from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.passages import Retriever
 
 if TYPE_CHECKING:
+    from opdrachtassistent.config import Settings
     from opdrachtassistent.knowledge.search import KnowledgeBase
+    from opdrachtassistent.llm.engine import EngineInfo
 
     # The argument every command's `add_*_parser` takes (not subscriptable at run time).
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 # --------------------------------------------------------------------------------------------
-# The retriever: the single place where the CLI wires citations in.
+# The settings, the engine line, and the retriever: the single place where the CLI wires
+# citations in.
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    """The settings from the environment, with the command line's `--data-dir`."""
+    from opdrachtassistent.config import Settings
+
+    data_dir: Path | None = getattr(args, "data_dir", None)
+    return Settings(data_dir=data_dir) if data_dir else Settings()
+
+
+def announce_engine(engine: EngineInfo, stream: TextIO, *, notice: bool | None = None) -> None:
+    """Say which engine answers, before any work: the label, and the notice when a model
+    answers (or when `notice` asks for it). Commands whose stdout is a document write this to
+    stderr."""
+    stream.write(engine.label + "\n")
+    if engine.model if notice is None else notice:
+        stream.write(engine.notice + "\n")
+    stream.flush()
 
 
 def build_drafter(args: argparse.Namespace) -> Drafter:
     """The services' drafter, so `draft` reads notes with the configured extractor."""
-    from opdrachtassistent.config import Settings
     from opdrachtassistent.services import build_services
 
-    data_dir: Path | None = getattr(args, "data_dir", None)
-    return build_services(Settings(data_dir=data_dir) if data_dir else Settings()).draft
+    return build_services(settings_for(args)).draft
 
 
 def build_retriever(args: argparse.Namespace, err: TextIO) -> Retriever | None:
@@ -42,12 +62,9 @@ def build_retriever(args: argparse.Namespace, err: TextIO) -> Retriever | None:
     if getattr(args, "no_sources", False):
         return None
     try:
-        from opdrachtassistent.config import Settings
         from opdrachtassistent.services import build_services
 
-        data_dir: Path | None = getattr(args, "data_dir", None)
-        settings = Settings(data_dir=data_dir) if data_dir else Settings()
-        return build_services(settings).retriever
+        return build_services(settings_for(args)).retriever
     except (ImportError, OpdrachtError, OSError) as exc:
         err.write(f"Let op: de kennisbank is niet beschikbaar, dus geen bronnen ({exc}).\n")
         return None

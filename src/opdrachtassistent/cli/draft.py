@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 from opdrachtassistent.cli.common import (
     add_common_arguments,
+    announce_engine,
     build_drafter,
     build_retriever,
+    settings_for,
 )
 from opdrachtassistent.drafting.batch import (
     EXTENSIONS,
@@ -34,6 +36,7 @@ from opdrachtassistent.drafting.batch import (
     write_draft,
 )
 from opdrachtassistent.errors import InputError, os_reason
+from opdrachtassistent.llm.engine import describe
 from opdrachtassistent.passages import Retriever
 from opdrachtassistent.reviewing.checks import review
 
@@ -102,6 +105,7 @@ def run_draft(args: argparse.Namespace) -> int:
     if args.out is not None and (problem := _unusable_dir(args.out)):
         err.write(problem + "\n")
         return 2
+    announce_engine(describe(settings_for(args)), err)  # stdout stays the document
     retriever = build_retriever(args, err)
     drafter = build_drafter(args)
     if args.out is not None:

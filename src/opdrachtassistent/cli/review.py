@@ -20,10 +20,13 @@ from pydantic_core import ErrorDetails
 
 from opdrachtassistent.cli.common import (
     add_common_arguments,
+    announce_engine,
     build_retriever,
+    settings_for,
 )
 from opdrachtassistent.commission import SECTION_TITLES, Commission
 from opdrachtassistent.errors import InputError, os_reason
+from opdrachtassistent.llm.engine import describe
 from opdrachtassistent.render import labels
 from opdrachtassistent.reviewing.checks import Review, review
 
@@ -190,6 +193,7 @@ def run_review(args: argparse.Namespace) -> int:
     except InputError as exc:
         err.write(exc.message + "\n")
         return 2
+    announce_engine(describe(settings_for(args)), err)  # stdout stays the review
     retriever = build_retriever(args, err)
     result = review_commission(args, commission, retriever)
     if args.json:
