@@ -99,28 +99,21 @@ LOCAL_ONLY = " Alles blijft op deze computer."
 
 
 def engine_html(engine: EngineInfo) -> str:
-    """The banner line naming the engine; offline with its short reassurance beside it.
-    Escaped: the model name and host come from configuration."""
-    label = f"<strong>{html.escape(engine.label)}</strong>"
+    """One line under the intro: the engine's label, and beside it the AI notice when a model
+    answers (AI Act art. 50), else the short offline reassurance. One paragraph, so the notice
+    costs no more height than it must: the answer box stays in view on a laptop screen, and
+    its autofocus does not scroll the notice away. Escaped: the model name and host come from
+    configuration."""
+    label = f"<strong>{html.escape(engine.label)}</strong>."
     if engine.model:
-        return f'<p class="oa-engine">{label}</p>'
-    return f'<p class="oa-engine">{label}. {html.escape(engine.notice)}</p>'
-
-
-def ai_notice_html(engine: EngineInfo) -> str:
-    """The AI notice (AI Act art. 50) shown beside the label whenever a model answers."""
-    return f'<p class="oa-ai-notice">{html.escape(engine.notice)}</p>'
+        notice = f'<span id="oa-ai-notice" class="oa-ai-notice">{html.escape(engine.notice)}</span>'
+    else:
+        notice = html.escape(engine.notice)
+    return f'<div class="oa-engine">{label} {notice}</div>'
 
 
 def intro_text(engine: EngineInfo) -> str:
     return TEXT["intro"].replace(LOCAL_ONLY, "") if engine.model else TEXT["intro"]
-
-
-def engine_banner(engine: EngineInfo) -> None:
-    """Which engine answers, at the top of the page; with a model also the AI notice."""
-    gr.HTML(engine_html(engine), elem_id="oa-engine", js_on_load=None)
-    if engine.model:
-        gr.HTML(ai_notice_html(engine), elem_id="oa-ai-notice", js_on_load=None)
 
 
 def sources_panel() -> gr.HTML:
@@ -133,7 +126,9 @@ def chat_panel() -> ChatPanel:
     chatbot = gr.Chatbot(
         label=TEXT["chat"],
         elem_id="oa-chat",
-        height=520,
+        # 460, not 520: with the engine line above it the answer box still fits a 1366x800
+        # laptop screen, so its autofocus does not scroll the page past the AI notice
+        height=460,
         feedback_options=None,
         buttons=["copy"],
         sanitize_html=True,
@@ -280,7 +275,7 @@ def build_layout(secret: str, *, engine: EngineInfo) -> Layout:
     # conversation it shows (per tab, unlike the owner token in local storage)
     conversation = gr.Textbox("", visible=False, elem_id="oa-conversation")
     gr.Markdown(intro_text(engine))
-    engine_banner(engine)
+    gr.HTML(engine_html(engine), elem_id="oa-engine", js_on_load=None)
     status = gr.HTML(status_html(""), elem_id="oa-status", js_on_load=None)
     with gr.Row(equal_height=False):
         with gr.Column(scale=5, min_width=360):
