@@ -1,6 +1,6 @@
 """The command line says which engine answers (issue 12), before any work: `chat` on stdout
 before the first question, `draft` (one file or a batch) and `review` on stderr so stdout
-stays the document; the AI notice whenever a model answers. And the engine's own words.
+stays the document or JSON; the AI notice whenever a model is on. And the engine's words.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from opdrachtassistent.llm.engine import (
     OFFLINE_LABEL,
     OFFLINE_NOTICE,
     describe,
-    describe_rules_only,
 )
 
 LLM_ENV = (
@@ -206,23 +205,30 @@ def test_the_console_script_names_the_model_from_the_environment(tmp_path: Path)
 
 
 # --------------------------------------------------------------------------------------------
-# review: the rules alone, also when a model is configured
+# review
 
 
-def test_review_says_the_rules_check_and_the_model_sees_nothing(
+def test_review_names_the_engine_on_stderr(
     engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "opdracht.json"
     path.write_text(Commission(title="Beukenlaan").model_dump_json(), encoding="utf-8")
     assert main(["review", str(path), "--json", "--zonder-bronnen"]) == 0
     out, err = capsys.readouterr()
-    assert "verdict" in json.loads(out)
-    assert err.startswith(OFFLINE_LABEL + "\n")
-    assert AI_WORDS not in err
-    if engine.server is not None:
-        assert f"fake-model op 127.0.0.1:{engine.server.port}" in err
-        assert "krijgt hier niets te zien" in err
-        assert engine.server.requests == []
+    assert "verdict" in json.loads(out)  # stdout is the review alone
+    assert err.startswith(engine.label + "\n")
+    if engine.notice is None:
+        assert AI_WORDS not in err
+    else:
+        assert engine.notice in err
+
+
+def test_review_of_an_unreadable_file_says_no_engine(
+    engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["review", str(tmp_path / "weg.json"), "--zonder-bronnen"]) == 2
+    err = capsys.readouterr().err
+    assert "bestaat niet" in err and engine.label not in err
 
 
 # --------------------------------------------------------------------------------------------
@@ -270,11 +276,3 @@ def test_a_long_model_name_is_cut() -> None:
     info = describe(Settings(llm_base_url="http://127.0.0.1:9/v1", llm_model="x" * 500))
     name = info.label.removeprefix("Taalmodel: ").removesuffix(" op 127.0.0.1:9")
     assert len(name) == MAX_NAME and name.endswith("…")
-
-
-def test_rules_only_never_claims_a_model() -> None:
-    offline = describe_rules_only(Settings(llm_base_url=None, llm_api_key=None))
-    assert (offline.model, offline.label, offline.notice) == (False, OFFLINE_LABEL, OFFLINE_NOTICE)
-    on = describe_rules_only(Settings(llm_base_url="http://127.0.0.1:9/v1", llm_model="m"))
-    assert not on.model and on.label == OFFLINE_LABEL
-    assert "m op 127.0.0.1:9" in on.notice and AI_WORDS not in on.notice

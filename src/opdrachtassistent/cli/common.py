@@ -39,12 +39,11 @@ def settings_for(args: argparse.Namespace) -> Settings:
     return Settings(data_dir=data_dir) if data_dir else Settings()
 
 
-def announce_engine(engine: EngineInfo, stream: TextIO, *, notice: bool | None = None) -> None:
-    """Say which engine answers, before any work: the label, and the notice when a model
-    answers (or when `notice` asks for it). Commands whose stdout is a document write this to
-    stderr."""
+def announce_engine(engine: EngineInfo, stream: TextIO) -> None:
+    """Say which engine answers, before any work: the label, and the AI notice when a model
+    answers. Commands whose stdout is a document or JSON write this to stderr."""
     stream.write(engine.label + "\n")
-    if engine.model if notice is None else notice:
+    if engine.model:
         stream.write(engine.notice + "\n")
     stream.flush()
 

@@ -173,10 +173,7 @@ def review_commission(
 ) -> Review:
     """The rule review; with a model configured, through the services, which add the
     model's remarks beside the findings (the findings stay the rules' own)."""
-    from opdrachtassistent.config import Settings
-
-    data_dir: Path | None = getattr(args, "data_dir", None)
-    settings = Settings(data_dir=data_dir) if data_dir else Settings()
+    settings = settings_for(args)
     if not settings.llm_enabled:
         return review(commission, retriever=retriever, today=args.today)
     from opdrachtassistent.services import build_services

@@ -3,8 +3,7 @@
 `describe(settings)` names the engine the settings select: the Dutch rules, or a language
 model and the host the text is sent to. When a model is on, its `notice` tells the user, before
 they type anything, that they are working with an AI system, that they must check what it fills
-in, and where their text goes. `describe_rules_only(settings)` is for work the model never sees
-(the quality check): it says so, also when a model is configured. Pure: no network.
+in, and where their text goes. Pure: no network.
 """
 
 from __future__ import annotations
@@ -28,10 +27,6 @@ AI_NOTICE = (
     "gaan de Nederlandse regels voor."
 )
 OFFLINE_NOTICE = "Er wordt geen taalmodel gebruikt; uw tekst gaat niet naar een AI-dienst."
-RULES_ONLY_NOTICE = (
-    "De kwaliteitstoets werkt alleen met de Nederlandse regels: het ingestelde taalmodel "
-    "({model} op {host}) krijgt hier niets te zien."
-)
 MAX_NAME = 80  # a model name longer than this is cut in the label
 
 
@@ -72,19 +67,4 @@ def describe(settings: Settings) -> EngineInfo:
         label=MODEL_LABEL.format(model=_printable(settings.llm_model) or "?", host=host),
         notice=AI_NOTICE.format(host=host),
         host=host,
-    )
-
-
-def describe_rules_only(settings: Settings) -> EngineInfo:
-    """For work that only the rules do (the quality check): the offline label, and when a
-    model is configured a notice that it is not used here, so the user is not told that
-    their text goes somewhere it does not."""
-    if not settings.llm_enabled:
-        return EngineInfo(model=False, label=OFFLINE_LABEL, notice=OFFLINE_NOTICE)
-    return EngineInfo(
-        model=False,
-        label=OFFLINE_LABEL,
-        notice=RULES_ONLY_NOTICE.format(
-            model=_printable(settings.llm_model) or "?", host=endpoint_host(settings)
-        ),
     )
