@@ -25,6 +25,7 @@ SUBCOMMANDS: list[str] = [
     "opdrachtassistent.cli.conversations:add_list_parser",
     "opdrachtassistent.cli.conversations:add_conversation_parser",
     "opdrachtassistent.cli.conversations:add_purge_parser",
+    "opdrachtassistent.cli.commissions:add_commissions_parser",
 ]
 
 

@@ -28,6 +28,7 @@ from opdrachtassistent.commission import SECTION_TITLES, Commission
 from opdrachtassistent.errors import InputError, os_reason
 from opdrachtassistent.llm.engine import describe
 from opdrachtassistent.render import labels
+from opdrachtassistent.render.as_json import commission_part
 from opdrachtassistent.reviewing.checks import Review, review
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def load_commission(path: Path) -> Commission:
             "opdracht zelf (zonder '.kwaliteitstoets' in de naam)."
         )
     try:
-        return Commission.model_validate(data)
+        return Commission.model_validate(commission_part(data))  # an export's status etc.
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or '(geheel)'}: {_dutch_problem(e)}"
