@@ -154,7 +154,7 @@ def test_json_object_without_schema_gives_json_of_any_shape(llama_server: LlamaS
     answer = _client(llama_server).chat.completions.create(
         model=llama_server.model,
         messages=MESSAGES,
-        max_tokens=MAX_TOKENS,
+        max_tokens=120,  # free JSON runs to the limit, slowly (~8 tokens/s): keep it short
         temperature=0,
         response_format={"type": "json_object"},
     )
@@ -321,7 +321,7 @@ def _eval_runs(log: str) -> list[int]:
 
 # A prompt the base model keeps repeating: it runs to max_tokens.
 ECHO = [{"role": "user", "content": "Herhaal: de brug, de brug, de brug, de brug, de brug"}]
-LONG = 300
+LONG = 200
 
 
 def test_abandoned_request_runs_to_its_limit_and_holds_the_server(

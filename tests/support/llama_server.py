@@ -143,6 +143,12 @@ def start_llama_server(
         str(N_CTX),
         "--chat_format",
         CHAT_FORMAT,
+        # The server keeps every position's logits by default: n_ctx x 262,144 floats
+        # (8.6 GB at 8192), resident as the prompt grows (2.4 GB after 850 prompt tokens,
+        # against 0.56 GB without) and a prompt is read about twice as slowly. Nothing here
+        # asks for logprobs.
+        "--logits_all",
+        "false",
     ]
     started = time.perf_counter()
     with log_path.open("wb") as log_file:
