@@ -1,16 +1,29 @@
-"""The pure comparison of two commissions: per field added, removed or changed, lists by
-item, stakeholders by name, and the same answer from a model, its JSON or its dict."""
+"""The pure comparison of two commissions (per field added, removed or changed, lists by
+item, stakeholders by name, from a model, its JSON or its dict) and the reports built on it:
+the change report in Markdown and Word, the audit export, the open comments appendix."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from docx import Document
 from tests.support.factories import complete_commission
 
 from opdrachtassistent.commission import Commission, Origin, Stakeholder
 from opdrachtassistent.workflow.diff import Side, compare, section_title
+from opdrachtassistent.workflow.model import AuditEvent, Comment
+from opdrachtassistent.workflow.report import (
+    audit_csv,
+    audit_json,
+    comments_markdown,
+    diff_docx,
+    diff_markdown,
+)
 
 
 def _changes(old: Commission, new: Commission) -> list[tuple[Any, ...]]:
@@ -144,3 +157,88 @@ def test_sides_are_attached() -> None:
 def test_section_titles() -> None:
     assert section_title(None) == "Algemeen"
     assert section_title("resources") == "Middelen: geld, capaciteit en tijd"
+
+
+# -- the change report and the audit export -------------------------------------------------
+
+
+def test_change_report_in_markdown_and_word() -> None:
+    old = complete_commission()
+    new = complete_commission()
+    new.resources.budget_eur = 3_500_000
+    new.resources.deadline = date(2029, 6, 30)
+    new.instruments = [*old.instruments, "gebiedsakkoord <b>"]
+    at = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    diff = compare(
+        old,
+        new,
+        old_side=Side(number=2, status="vastgesteld", by="user:carla", at=at),
+        new_side=Side(number=3, status="concept", by="user:anna", at=at),
+    )
+    text = diff_markdown(diff, title="Dorpsstraat")
+    assert "## Middelen: geld, capaciteit en tijd" in text
+    assert "budget gewijzigd: € 3.200.000 → € 3.500.000" in text
+    assert "einddatum gewijzigd: 31 december 2028 → 30 juni 2029" in text
+    assert "instrument toegevoegd: gebiedsakkoord &lt;b&gt;" in text  # user text inert
+    assert "versie 2, vastgesteld, door carla" in text and "versie 3, concept, door anna" in text
+
+    doc = Document(io.BytesIO(diff_docx(diff, title="Dorpsstraat")))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "Instrumentarium" in paragraphs
+    assert "instrument toegevoegd: gebiedsakkoord <b>" in paragraphs
+
+    assert "Geen inhoudelijke wijzigingen" in diff_markdown(compare(old, old))
+
+
+def test_audit_export_and_comment_appendix() -> None:
+    at = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    events = [
+        AuditEvent(
+            id=1,
+            at=at,
+            actor="user:anna",
+            action="shared",
+            conversation_id="c1",
+            detail={"user": "user:ben", "role": "meelezer"},
+        ),
+        AuditEvent(
+            id=2,
+            at=at,
+            actor="user:carla",
+            action="approved",
+            conversation_id="c1",
+            detail={"version": 2},
+        ),
+    ]
+    rows = list(csv.reader(io.StringIO(audit_csv(events))))
+    assert rows[0] == ["tijdstip", "gebruiker", "handeling", "opdracht", "details"]
+    assert rows[1] == [at.isoformat(), "user:anna", "shared", "c1", "role=meelezer; user=ben"]
+    assert [e["action"] for e in json.loads(audit_json(events))] == ["shared", "approved"]
+
+    comments = [
+        Comment(
+            id=1, conversation_id="c1", section="goal", author="user:ben", text="Meetbaar?", at=at
+        ),
+        Comment(
+            id=2,
+            conversation_id="c1",
+            section="goal",
+            author="user:anna",
+            text="Ja.",
+            at=at,
+            parent_id=1,
+        ),
+        Comment(
+            id=3,
+            conversation_id="c1",
+            section=None,
+            author="user:ben",
+            text="Klaar.",
+            at=at,
+            resolved=True,
+        ),
+    ]
+    appendix = comments_markdown(comments)
+    assert "**Doel en beoogde resultaten**, ben" in appendix and "Meetbaar?" in appendix
+    assert "  - anna" in appendix and "Klaar." not in appendix
+    assert comments_markdown(comments[2:]) == ""
