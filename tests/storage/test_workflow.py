@@ -17,6 +17,7 @@ from tests.support.factories import complete_commission
 
 from opdrachtassistent.commission import Commission
 from opdrachtassistent.dialogue.interview import InterviewState
+from opdrachtassistent.reviewing.checks import Review, review
 from opdrachtassistent.storage.sessions import SessionStore
 from opdrachtassistent.workflow.model import ROLES, Standing
 from opdrachtassistent.workflow.permissions import (
@@ -396,3 +397,31 @@ def test_each_standing_may_do_exactly_what_the_table_says(
         else:
             with pytest.raises(WorkflowError):
                 _attempt(flow, store, conv, operation, actor)
+
+
+def test_a_reply_reopens_a_resolved_thread(store: SessionStore, flow: Workflow) -> None:
+    conv = _drafted(store, flow)
+    flow.share(conv, ANNA, BEN, "meelezer")
+    first = flow.comment(conv, BEN, "goal", "Meetbaar?")
+    flow.resolve(first.id, ANNA)
+    assert flow.comments(conv, BEN, open_only=True) == []
+    flow.comment(conv, BEN, None, "Toch nog niet duidelijk.", parent=first.id)
+    reopened = flow.comments(conv, BEN, open_only=True)
+    assert [c.id for c in reopened][:1] == [first.id] and len(reopened) == 2
+
+
+def test_approval_refused_when_the_commission_changed_during_the_review(
+    store: SessionStore,
+) -> None:
+    def review_while_someone_edits(commission: Commission) -> Review:
+        store.save(conv, owner=ANNA, state_json=_state(complete_commission(title="Nieuw")))
+        return review(commission)
+
+    flow = Workflow(store, review=review_while_someone_edits)
+    conv = _drafted(store, flow)
+    flow.share(conv, ANNA, CARLA, "opdrachtgever")
+    flow.submit(conv, ANNA)
+    with pytest.raises(WorkflowError, match="gewijzigd"):
+        flow.approve(conv, CARLA)
+    assert flow.status(conv) == "ter_review"
+    assert [v.status for v in flow.versions(conv, ANNA)] == ["concept"]

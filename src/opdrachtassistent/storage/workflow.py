@@ -184,7 +184,7 @@ _SQLITE_TRIGGERS = [
 ]
 _POSTGRES_TRIGGERS = [
     f"""
-    CREATE FUNCTION workflow_versions_frozen() RETURNS trigger LANGUAGE plpgsql AS $body$
+    CREATE OR REPLACE FUNCTION workflow_versions_frozen() RETURNS trigger LANGUAGE plpgsql AS $body$
     BEGIN
         IF TG_OP = 'UPDATE'
            OR EXISTS (SELECT 1 FROM sessions WHERE id = OLD.conversation_id) THEN

@@ -391,6 +391,11 @@ class Workflow:
                     raise WorkflowError("De opmerking waarop u reageert bestaat niet (meer).")
                 root = above.parent_id if above.parent_id is not None else above.id
                 section, parent = above.section, int(root)
+                conn.execute(  # a reply reopens a resolved thread
+                    update(COMMENTS)
+                    .where((COMMENTS.c.id == parent) | (COMMENTS.c.parent_id == parent))
+                    .values(resolved=0, resolved_by=None, resolved_at=None)
+                )
             new_id = conn.execute(
                 insert(COMMENTS)
                 .values(
@@ -544,19 +549,28 @@ class Workflow:
 
     def approve(self, conv: str, actor: str) -> Version:
         """Approve: ter review -> vastgesteld. The commission as stored now and its review
-        (kwaliteitstoets) become a new, frozen version."""
+        (kwaliteitstoets) become a new, frozen version.
+
+        The review runs before the write transaction (it may take a while, and SQLite's
+        write lock would stop every other conversation meanwhile); when the conversation
+        changed in between, nothing is approved and the opdrachtgever is told so."""
+        with self._connect() as conn:
+            self._require(conn, conv, actor, "approve")
+            self._approvable(self._status_in(conn, conv))
+            seen = self._state_json(conn, conv)
+        commission = None if seen is None else _commission_of(seen)
+        if commission is None:
+            raise WorkflowError("Deze opdracht heeft nog geen inhoud om vast te stellen.")
+        review_json = self._review(commission).model_dump_json()
         with self._connect(write=True) as conn:
             self._require(conn, conv, actor, "approve")
             status, _number = self._lock(conn, conv, actor)
-            if status != "ter_review":
+            self._approvable(status)
+            if self._state_json(conn, conv) != seen:
                 raise WorkflowError(
-                    f"Deze opdracht is {STATUS_LABELS[status]}; alleen een opdracht die ter "
-                    "review ligt kan worden vastgesteld."
+                    "De opdracht is gewijzigd terwijl u hem vaststelde; bekijk de nieuwe "
+                    "tekst en stel hem dan opnieuw vast."
                 )
-            commission = self._current(conn, conv)
-            if commission is None:
-                raise WorkflowError("Deze opdracht heeft nog geen inhoud om vast te stellen.")
-            review_json = self._review(commission).model_dump_json()
             made = self._new_version(
                 conn, conv, actor, commission, "vastgesteld", review_json, None, force=True
             )
@@ -564,6 +578,26 @@ class Workflow:
             self._set_status(conn, conv, actor, "vastgesteld", version=made.number)
             self._log(conn, actor, "approved", conv, {"version": made.number})
         return made
+
+    @staticmethod
+    def _approvable(status: Status) -> None:
+        if status != "ter_review":
+            raise WorkflowError(
+                f"Deze opdracht is {STATUS_LABELS[status]}; alleen een opdracht die ter "
+                "review ligt kan worden vastgesteld."
+            )
+
+    @staticmethod
+    def _status_in(conn: Connection, conv: str) -> Status:
+        found = conn.execute(
+            select(STATUS.c.status).where(STATUS.c.conversation_id == conv)
+        ).scalar()
+        return cast(Status, found or "concept")
+
+    @staticmethod
+    def _state_json(conn: Connection, conv: str) -> str | None:
+        found = conn.execute(select(SESSIONS.c.state_json).where(SESSIONS.c.id == conv)).scalar()
+        return None if found is None else str(found)
 
     def send_back(self, conv: str, actor: str, reason: str) -> StatusInfo:
         """Send back: ter review -> concept, with the reason why (required)."""
