@@ -125,3 +125,54 @@ def test_the_review_command_reads_an_export_with_status(
     out = capsys.readouterr()
     assert code == 0, out.err
     assert "findings" in json.loads(out.out)
+
+
+def _approved_then_edited(flow: Workflow) -> str:
+    conv = _conversation(flow, "Dorpsstraat")
+    flow.share(conv, ANNA, "carla", "opdrachtgever")
+    flow.submit(conv, ANNA)
+    flow.approve(conv, CARLA)
+    edited = complete_commission(title="Dorpsstraat")
+    edited.resources.budget_eur = 3_500_000
+    flow.store.save(
+        conv, owner=ANNA, state_json=InterviewState(commission=edited).model_dump_json()
+    )
+    flow.after_save(conv, ANNA, InterviewState(commission=edited).model_dump_json())
+    return conv
+
+
+def test_the_audit_trail_exports_for_owner_and_opdrachtgever_only(
+    data_dir: Path, flow: Workflow, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conv = _approved_then_edited(flow)
+    base = ["logboek", conv, "--data-dir", str(data_dir)]
+    code, out, _ = run([*base, "--gebruiker", "anna"], capsys)
+    assert code == 0
+    rows = [line.split(",") for line in out.splitlines()]
+    assert rows[0][:3] == ["tijdstip", "gebruiker", "handeling"]
+    assert ("user:carla", "approved") in {(r[1], r[2]) for r in rows[1:]}
+
+    code, out, _ = run([*base, "--gebruiker", "carla", "--formaat", "json"], capsys)
+    assert code == 0 and json.loads(out)[-1]["action"] == "edited"
+
+    code, out, err = run([*base, "--gebruiker", "dirk"], capsys)
+    assert (code, out) == (3, "") and "geen toegang" in err
+
+
+def test_the_change_report_since_approval(
+    tmp_path: Path, data_dir: Path, flow: Workflow, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conv = _approved_then_edited(flow)
+    base = ["wijzigingen", conv, "--gebruiker", "anna", "--data-dir", str(data_dir)]
+    code, out, _ = run(base, capsys)
+    assert code == 0
+    assert "budget gewijzigd: € 3.200.000 → € 3.500.000" in out
+    assert "versie 2, vastgesteld, door carla" in out
+
+    target = tmp_path / "wijzigingen.docx"
+    code, _, err = run([*base, "--van", "1", "--naar", "3", "--uit", str(target)], capsys)
+    assert code == 0 and "1 wijziging" in err
+    assert target.read_bytes()[:2] == b"PK"
+
+    code, _, err = run([*base, "--van", "9"], capsys)
+    assert code == 3 and "Versie 9" in err

@@ -18,6 +18,7 @@ from opdrachtassistent.commission import Commission, Origin, Stakeholder
 from opdrachtassistent.workflow.diff import Side, compare, section_title
 from opdrachtassistent.workflow.model import AuditEvent, Comment
 from opdrachtassistent.workflow.report import (
+    add_comments_appendix,
     audit_csv,
     audit_json,
     comments_markdown,
@@ -242,3 +243,28 @@ def test_audit_export_and_comment_appendix() -> None:
     assert "**Doel en beoogde resultaten**, ben" in appendix and "Meetbaar?" in appendix
     assert "  - anna" in appendix and "Klaar." not in appendix
     assert comments_markdown(comments[2:]) == ""
+
+
+def test_comments_appendix_in_word() -> None:
+    at = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    comments = [
+        Comment(
+            id=1, conversation_id="c", section="mandate", author="user:ben", text="Wie?", at=at
+        ),
+        Comment(
+            id=2,
+            conversation_id="c",
+            section="mandate",
+            author="user:anna",
+            text="De wethouder.",
+            at=at,
+            parent_id=1,
+        ),
+    ]
+    doc = Document()
+    assert add_comments_appendix(doc, comments)
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "Openstaande opmerkingen"
+    assert texts[1].startswith("Opdrachtgever en mandaat, ben") and texts[1].endswith("Wie?")
+    assert texts[2].startswith("anna") and texts[2].endswith("De wethouder.")
+    assert not add_comments_appendix(Document(), [])

@@ -425,3 +425,27 @@ def test_approval_refused_when_the_commission_changed_during_the_review(
         flow.approve(conv, CARLA)
     assert flow.status(conv) == "ter_review"
     assert [v.status for v in flow.versions(conv, ANNA)] == ["concept"]
+
+
+def test_after_save_versions_an_edit_made_through_the_store(
+    store: SessionStore, flow: Workflow
+) -> None:
+    conv = _drafted(store, flow)
+    changed = _state(complete_commission(organisation="Een klein kernteam met de regisseur."))
+    store.save(conv, owner=ANNA, state_json=changed)
+    assert flow.after_save(conv, ANNA, changed) is None  # a concept: versions at summaries
+    flow.share(conv, ANNA, CARLA, "opdrachtgever")
+    flow.submit(conv, ANNA)  # records the changed commission as version 2
+    flow.approve(conv, CARLA)
+    assert flow.after_save(conv, ANNA, changed) is None  # nothing changed since approval
+    again = _state(complete_commission(organisation="Toch een integraal projectteam."))
+    store.save(conv, owner=ANNA, state_json=again)
+    made = flow.after_save(conv, ANNA, again)
+    assert made is not None and (made.number, made.status) == (4, "concept")
+    assert flow.status(conv) == "concept"
+    assert [v.status for v in flow.versions(conv, CARLA)] == [
+        "concept",
+        "ter_review",
+        "vastgesteld",
+        "concept",
+    ]

@@ -26,6 +26,8 @@ SUBCOMMANDS: list[str] = [
     "opdrachtassistent.cli.conversations:add_conversation_parser",
     "opdrachtassistent.cli.conversations:add_purge_parser",
     "opdrachtassistent.cli.commissions:add_commissions_parser",
+    "opdrachtassistent.cli.commissions:add_audit_parser",
+    "opdrachtassistent.cli.commissions:add_changes_parser",
 ]
 
 

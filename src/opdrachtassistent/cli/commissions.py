@@ -1,10 +1,14 @@
-"""`opdrachten`: the commissions in the sessions store with where they stand in the review
-loop (status, latest version), for a programme office that lists, say, every commission ter
-review in a batch.
+"""`opdrachten`, `logboek` and `wijzigingen`: the review loop from the command line.
 
-With `--gebruiker` the list holds what that user may open (their own and those shared with
-them, with their role); without it, every commission in the store: whoever can run this
-command can read the store anyway.
+`opdrachten` lists the commissions in the sessions store with where they stand (status,
+latest version), for a programme office that lists, say, every commission ter review in a
+batch. With `--gebruiker` the list holds what that user may open (their own and those
+shared with them, with their role); without it, every commission in the store: whoever can
+run this command can read the store anyway.
+
+`logboek` exports one commission's audit trail (CSV, JSON or Markdown) and `wijzigingen`
+writes the change report between two versions (Markdown, or Word with --uit); both act
+for a named user and follow the same permissions as the app.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from opdrachtassistent.cli.common import report_error
@@ -108,4 +113,150 @@ def run_commissions(args: argparse.Namespace) -> int:
             f"{item.title}{role}"
         )
     print(f"{len(found)} {'opdracht' if len(found) == 1 else 'opdrachten'}", file=sys.stderr)
+    return 0
+
+
+# -- logboek ------------------------------------------------------------------------------
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen versienummer; geef 1 of meer")
+    return value
+
+
+def _add_conversation_and_user(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session_id", metavar="ID", help="de code van de opdracht (zie opdrachten)")
+    parser.add_argument(
+        "--gebruiker",
+        dest="user",
+        metavar="NAAM",
+        required=True,
+        help="de ingelogde gebruiker voor wie u dit opvraagt (zijn of haar rechten gelden)",
+    )
+    _add_data_dir(parser)
+
+
+def add_audit_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "logboek",
+        help="het logboek van een opdracht exporteren",
+        description="Exporteer het logboek van één opdracht: wie wat wanneer deed "
+        "(aangemaakt, gedeeld, opmerking, vastgesteld, ...). Alleen voor de opsteller en de "
+        "opdrachtgever.",
+    )
+    _add_conversation_and_user(parser)
+    parser.add_argument(
+        "--formaat",
+        dest="format",
+        choices=("csv", "json", "md"),
+        default="csv",
+        help="csv (standaard), json of md",
+    )
+    parser.set_defaults(func=run_audit)
+    return parser
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from opdrachtassistent.workflow import report
+    from opdrachtassistent.workflow.service import Workflow, member_of
+
+    try:
+        flow = Workflow(_store(_settings(args)))
+        user = member_of(args.user)
+        conv = args.session_id.strip().lower()
+        events = flow.audit(conv, user)
+        record = flow.open(conv, user)
+    except OpdrachtError as exc:
+        return report_error(exc)
+    if args.format == "json":
+        sys.stdout.write(report.audit_json(events))
+    elif args.format == "md":
+        sys.stdout.write(report.audit_markdown(events, title=record.title if record else ""))
+    else:
+        sys.stdout.write(report.audit_csv(events))
+    return 0
+
+
+# -- wijzigingen --------------------------------------------------------------------------
+
+
+def add_changes_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "wijzigingen",
+        help="wat er tussen twee versies van een opdracht veranderde",
+        description="Vergelijk twee versies van een opdracht per onderdeel: wat er is "
+        "toegevoegd, verwijderd of gewijzigd, door wie en wanneer. Zonder --naar: met de "
+        "tekst zoals die nu is. Zonder --van: de laatst vastgestelde versie.",
+    )
+    _add_conversation_and_user(parser)
+    parser.add_argument(
+        "--van",
+        dest="old",
+        type=_positive,
+        default=None,
+        metavar="VERSIE",
+        help="de oude versie (standaard: de laatst vastgestelde)",
+    )
+    parser.add_argument(
+        "--naar",
+        dest="new",
+        type=_positive,
+        default=None,
+        metavar="VERSIE",
+        help="de nieuwe versie (standaard: de tekst zoals die nu is)",
+    )
+    parser.add_argument(
+        "--uit",
+        dest="output",
+        type=Path,
+        default=None,
+        metavar="PAD",
+        help="schrijf het rapport naar dit bestand; .docx geeft een Word-document, anders "
+        "Markdown (standaard: Markdown op het scherm)",
+    )
+    parser.set_defaults(func=run_changes)
+    return parser
+
+
+def run_changes(args: argparse.Namespace) -> int:
+    from opdrachtassistent.workflow import report
+    from opdrachtassistent.workflow.service import Workflow, member_of
+
+    try:
+        flow = Workflow(_store(_settings(args)))
+        user = member_of(args.user)
+        conv = args.session_id.strip().lower()
+        old = args.old
+        if old is None:
+            approved = flow.approved(conv, user)
+            if approved is None:
+                raise InputError(
+                    "Deze opdracht heeft nog geen vastgestelde versie; geef --van VERSIE."
+                )
+            old = approved.number
+        diff = flow.diff(conv, old, args.new, user)
+        record = flow.open(conv, user)
+        title = record.title if record else ""
+        output: Path | None = args.output
+        if output is None:
+            sys.stdout.write(report.diff_markdown(diff, title=title))
+            return 0
+        try:
+            if output.suffix.lower() == ".docx":
+                output.write_bytes(report.diff_docx(diff, title=title))
+            else:
+                output.write_text(report.diff_markdown(diff, title=title), encoding="utf-8")
+        except OSError as exc:
+            from opdrachtassistent.errors import os_reason
+
+            raise InputError(f"{output}: kan niet worden geschreven ({os_reason(exc)}).") from exc
+    except OpdrachtError as exc:
+        return report_error(exc)
+    count = len(diff.changes)
+    print(f"{count} {'wijziging' if count == 1 else 'wijzigingen'} naar {output}", file=sys.stderr)
     return 0

@@ -29,6 +29,7 @@ from opdrachtassistent.workflow.model import (
 
 __all__ = [
     "AUDIT_HEADER",
+    "add_comments_appendix",
     "audit_csv",
     "audit_json",
     "audit_markdown",
@@ -177,6 +178,33 @@ def comments_markdown(comments: Sequence[Comment]) -> str:
             )
     lines.append("")
     return "\n".join(lines)
+
+
+def add_comments_appendix(doc: Any, comments: Sequence[Comment]) -> bool:
+    """Add the open comments to a python-docx document as an appendix (a heading and one
+    paragraph per comment, replies indented); False, and nothing added, when none are
+    open. For the Word export, which may leave them out."""
+    from docx.shared import Cm
+
+    from opdrachtassistent.render.docx import clean
+
+    open_ones = [c for c in comments if not c.resolved]
+    if not open_ones:
+        return False
+    doc.add_heading(COMMENTS_TITLE, level=1)
+    for root in (c for c in open_ones if c.parent_id is None):
+        where = section_title(root.section) if root.section else WHOLE
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(
+            clean(f"{where}, {person(root.author)} ({_moment(root.at)}): ")
+        ).bold = True
+        paragraph.add_run(clean(root.text))
+        for reply in (r for r in open_ones if r.parent_id == root.id):
+            answer = doc.add_paragraph()
+            answer.paragraph_format.left_indent = Cm(1)
+            answer.add_run(clean(f"{person(reply.author)} ({_moment(reply.at)}): ")).italic = True
+            answer.add_run(clean(reply.text))
+    return True
 
 
 def _detail_text(event: AuditEvent) -> str:

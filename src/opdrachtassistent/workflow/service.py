@@ -349,13 +349,22 @@ class Workflow:
             completeness=completeness,
             expected_version=expected_version,
         )
-        info = self.state(conv)
-        commission = _commission_of(state_json)
-        if info.status != "concept" and commission is not None:
-            self.record_version(conv, actor, commission, reason="gewijzigd")
-        elif actor != owner:
+        if self.after_save(conv, actor, state_json) is None and actor != owner:
             self.record(actor, "edited", conv, {"saved": record.version})
         return record
+
+    def after_save(self, conv: str, actor: str, state_json: str) -> Version | None:
+        """Call after saving a conversation's state some other way (`SessionStore.save`):
+        when it is ter review or vastgesteld and its commission changed since the latest
+        version, that change becomes a new concept version (and the status concept), so an
+        approved commission never silently differs from its approved version. Returns the
+        new version, or None (concept, or nothing changed)."""
+        if self.status(conv) == "concept":
+            return None
+        commission = _commission_of(state_json)
+        if commission is None:
+            return None
+        return self.record_version(conv, actor, commission, reason="gewijzigd")
 
     # -- comments -------------------------------------------------------------------------
 
