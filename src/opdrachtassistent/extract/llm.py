@@ -426,6 +426,7 @@ class LLMExtractor:
     ) -> tuple[Extraction, PhrasedQuestion | None]:
         system = self._system() + "\n\n" + self._prompt("turn_system")
         user = render(self._prompt("turn_user"), self._turn_values(text, section, brief))
+        self.client.prepare()
         deadline = time.monotonic() + self.settings.llm_timeout_s
         result = self.client.call(TurnOutput, system, user, deadline=deadline)
         value = result.value

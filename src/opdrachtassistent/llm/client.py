@@ -120,7 +120,8 @@ class CallResult:
 
 @dataclass
 class Usage:
-    """What a client has spent since it was made, for `make bench` and the tests."""
+    """What a client has spent since it was made, failed requests included, for
+    `make bench` and the tests: calls (one per `call`), HTTP requests, tokens, seconds."""
 
     calls: int = 0
     requests: int = 0
@@ -129,13 +130,16 @@ class Usage:
     seconds: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def add(self, result: CallResult) -> None:
+    def called(self) -> None:
         with self.lock:
             self.calls += 1
-            self.requests += result.requests
-            self.tokens_in += result.tokens_in
-            self.tokens_out += result.tokens_out
-            self.seconds += result.seconds
+
+    def requested(self, tokens_in: int, tokens_out: int, seconds: float) -> None:
+        with self.lock:
+            self.requests += 1
+            self.tokens_in += tokens_in
+            self.tokens_out += tokens_out
+            self.seconds += seconds
 
 
 @dataclass
@@ -280,11 +284,13 @@ class ModelClient:
     ) -> CallResult:
         """A validated `output` for the two prompts; `deadline` is a `time.monotonic()`
         moment (default: the configured timeout from now) that bounds everything."""
+        self.prepare()  # the first import of LangChain (seconds) is not the model's time
         started = time.monotonic()
         if deadline is None:
             deadline = started + self.settings.llm_timeout_s
         if started < self._endpoint.down_until:
             raise LLMUnreachableError(MSG_COOLDOWN, detail=self.url)
+        self.usage.called()
         budget = max_tokens or self.settings.llm_max_tokens or max_tokens_for(output)
         methods = self.methods
         requests = 0
@@ -296,7 +302,6 @@ class ModelClient:
                 requests += 1
                 methods = self._refuse(method, refused)
                 continue
-            self.usage.add(result)
             return CallResult(
                 value=result.value,
                 tokens_in=result.tokens_in,
@@ -350,11 +355,21 @@ class ModelClient:
                     detail=f"{self.url}: deadline passed before request {attempt}",
                 )
             began = time.monotonic()
-            message = self._invoke(method, schema, messages, budget, remaining)
-            waited += time.monotonic() - began
+            try:
+                message = self._invoke(method, schema, messages, budget, remaining)
+            except BaseException:
+                self.usage.requested(0, 0, time.monotonic() - began)
+                raise
+            spent = time.monotonic() - began
+            waited += spent
             usage = getattr(message, "usage_metadata", None) or {}
-            tokens_in += int(usage.get("input_tokens", 0))
-            tokens_out += int(usage.get("output_tokens", 0))
+            used_in, used_out = (
+                int(usage.get("input_tokens", 0)),
+                int(usage.get("output_tokens", 0)),
+            )
+            self.usage.requested(used_in, used_out, spent)
+            tokens_in += used_in
+            tokens_out += used_out
             raw = raw_json(message, method)
             try:
                 value = output.model_validate_json(raw)
@@ -448,6 +463,11 @@ class ModelClient:
             response_format=formats[method], **options
         )
         return bound
+
+    def prepare(self) -> None:
+        """Import LangChain and build the chat client now (the app does so at start, in
+        the background), so no user's deadline pays for it."""
+        self._client()
 
     def _client(self) -> Any:
         with self._lock:

@@ -10,14 +10,17 @@ global: each browser has an unguessable owner token in its own local storage
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
 from opdrachtassistent.documents.limits import MAX_FILE_BYTES
+from opdrachtassistent.errors import OpdrachtError
 from opdrachtassistent.lifecycle import retention
 from opdrachtassistent.storage.scratch import scratch_dir
 from opdrachtassistent.ui.callbacks import Callbacks
@@ -28,7 +31,10 @@ from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.ui.theme import CSS, JS, theme
 
 if TYPE_CHECKING:
+    from opdrachtassistent.llm.client import ModelClient
     from opdrachtassistent.services import Services
+
+log = logging.getLogger(__name__)
 
 # Gradio keeps a record of the last 10,000 events for its monitoring page and, after every
 # event, summarises all of them in a pandas DataFrame: 4 ms of CPU per event at first and
@@ -87,12 +93,21 @@ def build_app(services: Services, *, conversations: Conversations | None = None)
     quiet_queue_analytics()
     conversations = conversations or Conversations(services)
     _enforce_retention(conversations)
+    if services.model_client is not None:  # import LangChain now, not in a user's turn
+        threading.Thread(target=_warm, args=(services.model_client,), daemon=True).start()
     callbacks = Callbacks(conversations)
     secret = _browser_secret(Path(services.settings.data_dir))
     with gr.Blocks(title=TEXT["title"], analytics_enabled=False, fill_width=True) as app:
         wire(app, build_layout(secret, engine=services.engine), callbacks)
     blocks: gr.Blocks = app
     return blocks
+
+
+def _warm(client: ModelClient) -> None:
+    try:
+        client.prepare()
+    except OpdrachtError as exc:  # a setup problem: the first turn says so and falls back
+        log.warning("the language model cannot be prepared: %s", exc)
 
 
 def page_options() -> dict[str, Any]:
