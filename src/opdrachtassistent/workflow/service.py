@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -49,7 +51,7 @@ from opdrachtassistent.workflow.model import (
     Status,
     Version,
 )
-from opdrachtassistent.workflow.permissions import NO_ACCESS, WorkflowError, check
+from opdrachtassistent.workflow.permissions import NO_ACCESS, Operation, WorkflowError, check
 
 if TYPE_CHECKING:
     from opdrachtassistent.reviewing.checks import Review
@@ -75,31 +77,19 @@ def _default_review(commission: Commission) -> Review:
     return review(commission)
 
 
+@dataclass(frozen=True, slots=True)
 class StatusInfo:
     """Where a conversation stands: status, latest version, who changed it last and why."""
 
-    __slots__ = ("at", "by", "reason", "status", "version")
-
-    def __init__(
-        self,
-        status: Status,
-        version: int,
-        by: str | None = None,
-        at: datetime | None = None,
-        reason: str | None = None,
-    ) -> None:
-        self.status = status
-        self.version = version
-        self.by = by
-        self.at = at
-        self.reason = reason
+    status: Status
+    version: int  # the latest version's number; 0: none yet
+    by: str | None = None
+    at: datetime | None = None
+    reason: str | None = None  # why it was sent back, or why it became concept again
 
     @property
     def label(self) -> str:
         return STATUS_LABELS[self.status]
-
-    def __repr__(self) -> str:
-        return f"StatusInfo({self.status!r}, version={self.version})"
 
 
 class Workflow:
@@ -119,7 +109,7 @@ class Workflow:
 
     # -- standing -------------------------------------------------------------------------
 
-    def _connect(self, *, write: bool = False) -> Any:
+    def _connect(self, *, write: bool = False) -> AbstractContextManager[Connection]:
         # The store's own transaction discipline (SQLite: BEGIN IMMEDIATE for writers,
         # errors turned into StorageError): this module's tables live in its database.
         return self.store._connect(write=write)
@@ -143,11 +133,12 @@ class Workflow:
         return cast(Role, role) if role in ROLES else None
 
     def role_of(self, conv: str, actor: str) -> Standing | None:
-        """ "owner", the role the conversation was shared with `actor` in, or None."""
+        """How `actor` stands to the conversation: "owner", the role it was shared with
+        them in, or None (no access, or no such conversation)."""
         with self._connect() as conn:
             return self._standing_in(conn, conv, actor)
 
-    def _require(self, conn: Connection, conv: str, actor: str, operation: Any) -> Standing:
+    def _require(self, conn: Connection, conv: str, actor: str, operation: Operation) -> Standing:
         standing = self._standing_in(conn, conv, actor)
         check(standing, operation)
         assert standing is not None
