@@ -449,3 +449,29 @@ def test_after_save_versions_an_edit_made_through_the_store(
         "vastgesteld",
         "concept",
     ]
+
+
+def test_versions_recorded_at_once_get_their_own_numbers(
+    store: SessionStore, flow: Workflow
+) -> None:
+    conv = _drafted(store, flow)
+    flow.share(conv, ANNA, EVA, "bewerker")
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def edit(i: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            changed = complete_commission(title=f"Dorpsstraat, variant {i}")
+            Workflow(store).record_version(conv, ANNA if i % 2 else EVA, changed)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=edit, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    assert [v.number for v in flow.versions(conv, ANNA)] == [1, 2, 3, 4, 5]
+    assert flow.state(conv).version == 5
