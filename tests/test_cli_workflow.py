@@ -176,3 +176,14 @@ def test_the_change_report_since_approval(
 
     code, _, err = run([*base, "--van", "9"], capsys)
     assert code == 3 and "Versie 9" in err
+
+
+def test_the_services_build_one_workflow_on_the_apps_store(data_dir: Path) -> None:
+    from opdrachtassistent.config import Settings
+    from opdrachtassistent.services import build_services
+
+    services = build_services(Settings(data_dir=data_dir))
+    flow = services.workflow
+    assert services.workflow is flow
+    assert flow.store.db_path == data_dir / DEFAULT_DB_NAME
+    flow.store.close()
