@@ -149,6 +149,12 @@ def start_llama_server(
         # asks for logprobs.
         "--logits_all",
         "false",
+        # Keep the state of earlier prompts in memory: the product's system prompt is the
+        # same on every call, so the next call reads only what follows it.
+        "--cache",
+        "true",
+        "--n_threads",
+        str(os.cpu_count() or 1),
     ]
     started = time.perf_counter()
     with log_path.open("wb") as log_file:

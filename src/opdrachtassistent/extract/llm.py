@@ -83,7 +83,8 @@ MSG_SETUP = "Het taalmodel kan niet worden gebruikt: {reason}"
 # -- the output schema the model fills ---------------------------------------------------
 
 _THEME_ALIASES = {t.replace("_", " "): t for t in THEMES}
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # [0-9]: llama.cpp grammars know no \\d
+_ISO_DATE = re.compile(ISO_DATE)
 
 
 def _clean_text(value: object) -> object:
@@ -144,8 +145,14 @@ class ExtractionOutput(BaseModel):
     stakeholders: list[StakeholderOutput] = Field(description="Partijen met rol of belang.")
     budget_eur: float | None = Field(description="Budget in euro, als getal.")
     capacity_fte: float | None = Field(description="Capaciteit in fte, als getal.")
-    deadline: Text = Field(description="Einddatum, ISO 8601: JJJJ-MM-DD.")
-    start: Text = Field(description="Startdatum van de uitvoering, ISO 8601: JJJJ-MM-DD.")
+    # The pattern lets a server that compiles the schema into a grammar write only ISO dates.
+    deadline: Text = Field(
+        description="Einddatum, ISO 8601: JJJJ-MM-DD.", json_schema_extra={"pattern": ISO_DATE}
+    )
+    start: Text = Field(
+        description="Startdatum van de uitvoering, ISO 8601: JJJJ-MM-DD.",
+        json_schema_extra={"pattern": ISO_DATE},
+    )
     funding: Text = Field(description="Waar het geld vandaan komt.")
     frameworks: TextList = Field(description="Kaders: beleid, wet- en regelgeving.")
     instruments: TextList = Field(description="Instrumenten en werkvormen.")

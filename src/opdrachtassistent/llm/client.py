@@ -220,6 +220,14 @@ def max_tokens_for(model: type[BaseModel], *, ceiling: int = 4096) -> int:
     return min(ceiling, _size(model.model_json_schema(), TEXT_CHARS, LIST_ITEMS))
 
 
+def plain(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` without patterns, as OpenAI's strict json_schema and tools accept it."""
+    out = copy.deepcopy(schema)
+    for node in _nodes(out):
+        node.pop("pattern", None)
+    return out
+
+
 def bounded(schema: dict[str, Any], max_tokens: int) -> dict[str, Any]:
     """`schema` with a `maxLength` on every free text and a `maxItems` on every list, so
     that the longest answer fits `max_tokens`: a server that turns the schema into a
@@ -233,6 +241,14 @@ def bounded(schema: dict[str, Any], max_tokens: int) -> dict[str, Any]:
         chars = int(TEXT_CHARS * max(0.0, max_tokens - bare) / (full - bare))
     chars = max(MIN_TEXT_CHARS, min(TEXT_CHARS, chars))
     for node in _nodes(out):
+        pattern = node.pop("pattern", None) if "anyOf" in node else None
+        if pattern is not None:  # a nullable string's pattern belongs on its string branch
+            for branch in node["anyOf"]:
+                if branch.get("type") == "string":
+                    branch["pattern"] = pattern
+    for node in _nodes(out):
+        if "pattern" in node:
+            continue  # the pattern bounds it already
         if _is_text(node):
             node["maxLength"] = min(int(node.get("maxLength", chars)), chars)
         elif node.get("type") == "array":
@@ -340,6 +356,8 @@ class ModelClient:
             # A server that compiles the schema into a grammar gets the bounds too (OpenAI's
             # strict json_schema and tools refuse maxLength: they get the plain schema).
             schema = bounded(schema, budget)
+        else:
+            schema = plain(schema)
         if method == "json_mode":  # the server gets no schema: it goes into the prompt
             system = system + "\n\n" + render(self._load()[1], {"schema_json": json.dumps(schema)})
         messages: list[BaseMessage] = [SystemMessage(content=system), HumanMessage(content=user)]
@@ -357,8 +375,8 @@ class ModelClient:
             began = time.monotonic()
             try:
                 message = self._invoke(method, schema, messages, budget, remaining)
-            except BaseException:
-                self.usage.requested(0, 0, time.monotonic() - began)
+            except BaseException as exc:
+                self.usage.requested(*_spent(exc), time.monotonic() - began)
                 raise
             spent = time.monotonic() - began
             waited += spent
@@ -544,6 +562,15 @@ def describe(exc: ValidationError, limit: int = 12) -> list[str]:
         message = error["msg"].removeprefix("Value error, ")
         lines.append(f"- {where}: {message}")
     return lines
+
+
+def _spent(exc: BaseException) -> tuple[int, int]:
+    """The tokens a failed request still cost (an answer cut off at `max_tokens`)."""
+    cause = exc.__cause__
+    usage = getattr(getattr(cause, "completion", None), "usage", None)
+    if usage is None:
+        return 0, 0
+    return int(usage.prompt_tokens or 0), int(usage.completion_tokens or 0)
 
 
 def _body(exc: Any) -> str:
