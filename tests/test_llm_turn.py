@@ -258,6 +258,9 @@ def test_a_refused_method_is_recognised_and_the_next_one_tried(
     notices = [r.getMessage() for r in caplog.records if "kent de methode" in r.getMessage()]
     assert len(notices) == refused  # once per refused method, in Dutch
     assert f"OPDRACHTASSISTENT_LLM_METHOD={used}" in notices[-1]
+    shown = extractor.client.take_notice()  # the app's status line says it once too
+    assert f"OPDRACHTASSISTENT_LLM_METHOD={used}" in shown
+    assert extractor.client.take_notice() == ""
     assert after_first == refused + 1
     assert len(server.completions) == after_first + 1  # remembered: straight to `used`
     last = server.completions[-1].body

@@ -148,6 +148,7 @@ class _Endpoint:
 
     down_until: float = 0.0
     refused: set[Method] = field(default_factory=set)
+    notice: str = ""  # the Dutch line about a refused method, until a screen has shown it
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -334,17 +335,22 @@ class ModelClient:
             self._endpoint.refused.add(method)
         methods = self.methods
         if first:
-            log.warning(
-                MSG_METHOD_REFUSED.format(
-                    url=self.url,
-                    method=method,
-                    status=refused.status,
-                    next=methods[0] if methods else "geen",
-                )
-                + " [%s]",
-                refused.detail,
+            message = MSG_METHOD_REFUSED.format(
+                url=self.url,
+                method=method,
+                status=refused.status,
+                next=methods[0] if methods else "geen",
             )
+            self._endpoint.notice = message
+            log.warning(message + " [%s]", refused.detail)
         return methods
+
+    def take_notice(self) -> str:
+        """The Dutch line about a method the server refused, once (for the app's status
+        line; the log has it too), else ''."""
+        with self._endpoint.lock:
+            notice, self._endpoint.notice = self._endpoint.notice, ""
+        return notice
 
     def _call_method(
         self, output: type[T], method: Method, system: str, user: str, budget: int, deadline: float

@@ -176,8 +176,12 @@ class Conversations:
     # -- interviews -----------------------------------------------------------------------
 
     def sources_notice(self) -> str:
-        """The Dutch status line while questions go without sources, else ''."""
-        return self.services.live_retriever.notice
+        """The Dutch status line: a method the model's server refused (said once), and that
+        questions go without sources while the index is not ready; else ''."""
+        notice = self.services.live_retriever.notice
+        client = self.services.model_client
+        said = client.take_notice() if client is not None else ""
+        return " ".join(part for part in (said, notice) if part)
 
     def _new_interview(self) -> tuple[Interview, str]:
         """A new interview over the live knowledge base, with its notice (usually '')."""
