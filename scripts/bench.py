@@ -1,5 +1,6 @@
 """`make bench`: measure what users feel. Turn latency, import and start-up, retrieval speed,
-and the app's turn over HTTP beside Gradio's own echo app, alone and with 50 conversations.
+the app's turn over HTTP beside Gradio's own echo app, alone and with 50 conversations, and
+the model path against a local llama.cpp server (calls, tokens and our latency per turn).
 
 Figures go to stdout and to bench/latest.json (read by `make eval` for BENCHMARKS.md).
 Benchmarks are measured here, never asserted in timed tests.
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import platform
 import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # the package, and eval/ + tests/
 from eval.metrics import percentile  # noqa: E402
 
 from opdrachtassistent.dialogue.interview import Interview  # noqa: E402
+from opdrachtassistent.llm.client import Usage  # noqa: E402
 from opdrachtassistent.passages import Retriever  # noqa: E402
 
 CONVERSATIONS: list[list[str]] = [
@@ -294,6 +298,272 @@ def app_turns(conversations: int = 50, knowledge: Path | None = None) -> dict[st
     return report
 
 
+LLM_TURNS = 6  # interview turns against the real model: each costs tens of seconds here
+LLM_MIN_TURNS = 3  # measured even when the budget below is spent
+LLM_BUDGET_S = 330.0  # the whole llm section (server start to draft) stays near 6 minutes
+# as tests/llm/test_real_engine.py: Gemma 3 270M on two shared cores takes ~25-60 s a call
+LLM_TIMEOUT_S = 150.0
+LLM_MAX_TOKENS = 300
+LLM_SCENARIO = "dorpsstraat"
+LLM_NOTE = (
+    "Notitie overleg 12 maart. De Kerklaan krijgt een nieuw riool en wordt groener "
+    "ingericht. Opdrachtgever is wethouder Jansen. Er is 1,4 miljoen euro en 1 fte; het werk "
+    "is klaar op 1 juli 2027."
+)
+
+
+@dataclass
+class _RecordedUsage(Usage):
+    """The client's usage, with every HTTP request kept: (tokens in, tokens out, seconds)."""
+
+    log: list[tuple[int, int, float]] = field(default_factory=list)
+
+    def requested(self, tokens_in: int, tokens_out: int, seconds: float) -> None:
+        super().requested(tokens_in, tokens_out, seconds)
+        with self.lock:
+            self.log.append((tokens_in, tokens_out, seconds))
+
+
+class _Failures(logging.Handler):
+    """What our code logged when a model answer could not be used (the rules read then)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "failed" in message:
+            self.messages.append(message[:200])
+
+
+def _llm_services(server: Any, method: str) -> tuple[Any, Any]:
+    """The product's own wiring for the started server, and its model client with a
+    recording usage; LangChain imported beforehand, as the app does at start."""
+    from opdrachtassistent.config import Settings
+    from opdrachtassistent.services import Services
+
+    services = Services(
+        Settings(
+            llm_base_url=server.base_url,
+            llm_model=server.model,
+            llm_method=method,
+            llm_timeout_s=LLM_TIMEOUT_S,
+            llm_max_tokens=LLM_MAX_TOKENS,
+        )
+    )
+    client = services.model_client
+    assert client is not None
+    client.usage = _RecordedUsage()
+    client.prepare()
+    return services, client
+
+
+def _spent(client: Any, before: tuple[int, int, int, int, float], wall_s: float) -> dict[str, Any]:
+    """What one turn (or draft) cost: the usage since `before`, and our own time around it."""
+    u = client.usage
+    calls, requests, tokens_in, tokens_out, seconds = (
+        u.calls - before[0],
+        u.requests - before[1],
+        u.tokens_in - before[2],
+        u.tokens_out - before[3],
+        u.seconds - before[4],
+    )
+    return {
+        "calls": calls,
+        "requests": requests,
+        "tokens_in": tokens_in,
+        "tokens_out": tokens_out,
+        "model_s": round(seconds, 3),
+        "wall_s": round(wall_s, 3),
+        "added_ms": round((wall_s - seconds) * 1000, 1),
+    }
+
+
+def _snapshot(client: Any) -> tuple[int, int, int, int, float]:
+    u = client.usage
+    return (u.calls, u.requests, u.tokens_in, u.tokens_out, u.seconds)
+
+
+def _offline_turns(turns: int, rounds: int = 20) -> dict[str, Any]:
+    """The same scenario's first `turns` turns with the rules alone (no model configured)."""
+    from opdrachtassistent.config import Settings
+    from opdrachtassistent.dialogue.scenarios import Replay
+    from opdrachtassistent.services import Services
+
+    services = Services(Settings(llm_base_url=None, llm_api_key=None))
+    times: list[float] = []
+    for _ in range(rounds):
+        interview = services.new_interview(with_sources=False)
+        interview.opening()
+        replay = Replay(scenario_id=LLM_SCENARIO)
+        for _ in range(turns):
+            text = replay.next_answer(interview.asking)
+            if text is None:
+                break
+            start = time.perf_counter()
+            interview.answer(text)
+            times.append((time.perf_counter() - start) * 1000)
+    return {
+        "turns": len(times),
+        "turn_p50_ms": round(statistics.median(times), 3),
+        "turn_max_ms": round(max(times), 3),
+    }
+
+
+def llm_turns(turns: int = LLM_TURNS, budget_s: float = LLM_BUDGET_S) -> dict[str, Any]:
+    """The product's model path against the real llama.cpp server (tests/support/
+    llama_server.py): one interview turn with the configured json_schema, which the server
+    refuses once (what that costs), then up to `turns` turns of a scenario with
+    json_object_schema (calls, requests, tokens, the model's time, the wall time and what our
+    code adds around the call), the same turns offline, and one draft of a short note."""
+    from tests.support.llama_server import available, running_llama_server
+
+    from opdrachtassistent.dialogue.scenarios import Replay
+    from opdrachtassistent.llm.client import reset_endpoints
+
+    reason = available()
+    if reason is not None:
+        return {"skipped": reason}
+    failures = _Failures()
+    logging.getLogger("opdrachtassistent").addHandler(failures)
+    report: dict[str, Any] = {"load_average_before": _load_average()}
+    began = time.perf_counter()
+    reset_endpoints()  # nothing known yet of the server's methods
+    try:
+        with running_llama_server() as server:
+            report["server"] = {"model": server.model, "startup_s": round(server.startup_s, 1)}
+
+            # json_schema: refused by llama.cpp (HTTP 500 naming response_format) and replaced
+            # by json_object_schema within the same call, once for the endpoint
+            services, client = _llm_services(server, "json_schema")
+            interview = services.new_interview(with_sources=False)
+            interview.opening()
+            replay = Replay(scenario_id=LLM_SCENARIO)
+            text = replay.next_answer(interview.asking)
+            assert text is not None
+            before = _snapshot(client)
+            start = time.perf_counter()
+            interview.answer(text)
+            turn = _spent(client, before, time.perf_counter() - start)
+            refused = client.methods[0] != "json_schema"
+            # a refused request is answered with an error and no tokens
+            empty = [seconds for t_in, t_out, seconds in client.usage.log if not t_in + t_out]
+            report["refusal"] = {
+                "configured": "json_schema",
+                "used": client.methods[0],
+                "refused": refused,
+                "notice": bool(client.take_notice()),
+                "refused_requests": len(empty),
+                "refused_ms": round(sum(empty) * 1000, 1),
+                "turn": turn,
+            }
+            print(f"  json_schema (geweigerd): {report['refusal']}", flush=True)
+
+            # the turns that count, with the method llama.cpp accepts
+            services, client = _llm_services(server, "json_object_schema")
+            interview = services.new_interview(with_sources=False)
+            interview.opening()
+            replay = Replay(scenario_id=LLM_SCENARIO)
+            per_turn: list[dict[str, Any]] = []
+            errors: list[dict[str, Any]] = []
+            while len(per_turn) < turns:
+                elapsed = time.perf_counter() - began
+                mean = statistics.mean(t["wall_s"] for t in per_turn) if per_turn else 0.0
+                # leave room for one more turn and the draft
+                if len(per_turn) >= LLM_MIN_TURNS and elapsed + 2 * mean > budget_s:
+                    break
+                text = replay.next_answer(interview.asking)
+                if text is None:
+                    break
+                before = _snapshot(client)
+                told = len(failures.messages)
+                start = time.perf_counter()
+                try:
+                    interview.answer(text)
+                except Exception as exc:  # a crash is a finding, reported, not the end
+                    spent = _spent(client, before, time.perf_counter() - start)
+                    errors.append({**spent, "error": f"{type(exc).__name__}: {exc}"[:300]})
+                    print(f"  beurt mislukt: {errors[-1]}", flush=True)
+                    if len(errors) > 2:
+                        break
+                    # the interview may be left half-changed: go on with a new one
+                    interview = services.new_interview(with_sources=False)
+                    interview.opening()
+                    replay = Replay(scenario_id=LLM_SCENARIO)
+                    continue
+                per_turn.append(_spent(client, before, time.perf_counter() - start))
+                per_turn[-1]["rules_only"] = len(failures.messages) > told
+                print(f"  beurt {len(per_turn)}: {per_turn[-1]}", flush=True)
+            if not per_turn:
+                raise RuntimeError(f"no interview turn completed against the model: {errors}")
+            n = len(per_turn)
+            added = [t["added_ms"] for t in per_turn]
+            report["turns"] = {
+                "method": "json_object_schema",
+                "turns": n,
+                "errors": errors,  # turns that raised (not in the figures below)
+                # the model's answer unusable (cut off, invalid after the re-ask): rules read
+                "rules_only": sum(t["rules_only"] for t in per_turn),
+                "at_max_tokens": sum(t["tokens_out"] >= LLM_MAX_TOKENS for t in per_turn),
+                "calls_per_turn": round(sum(t["calls"] for t in per_turn) / n, 2),
+                "requests_per_turn": round(sum(t["requests"] for t in per_turn) / n, 2),
+                "tokens_in_per_turn": round(statistics.mean(t["tokens_in"] for t in per_turn)),
+                "tokens_out_per_turn": round(statistics.mean(t["tokens_out"] for t in per_turn)),
+                "model_s_p50": round(statistics.median(t["model_s"] for t in per_turn), 2),
+                "turn_wall_s_p50": round(statistics.median(t["wall_s"] for t in per_turn), 2),
+                "added_ms_p50": round(statistics.median(added), 1),
+                "added_ms_max": round(max(added), 1),
+                "per_turn": per_turn,
+            }
+
+            before = _snapshot(client)
+            told = len(failures.messages)
+            start = time.perf_counter()
+            services.draft(LLM_NOTE, document="notitie.txt")
+            report["draft"] = _spent(client, before, time.perf_counter() - start)
+            report["draft"]["rules_only"] = len(failures.messages) > told
+            print(f"  concept uit een notitie: {report['draft']}", flush=True)
+    finally:
+        logging.getLogger("opdrachtassistent").removeHandler(failures)
+        reset_endpoints()
+    report["offline"] = _offline_turns(turns)
+    report["model_failures"] = failures.messages
+    report["section_s"] = round(time.perf_counter() - began, 1)
+    report["load_average_after"] = _load_average()
+    report["targets"] = {
+        "one_call_per_turn": report["turns"]["calls_per_turn"] == 1.0
+        and report["draft"]["calls"] == 1,
+        "no_errors": not report["turns"]["errors"],
+        "refusal_once": report["refusal"]["refused"] and report["refusal"]["notice"],
+    }
+    return report
+
+
+def _llm_summary(report: dict[str, Any]) -> str:
+    """A few lines for people; the JSON has everything."""
+    if "skipped" in report:
+        return f"  overgeslagen: {report['skipped']}"
+    t, d, r, off = report["turns"], report["draft"], report["refusal"], report["offline"]
+    return "\n".join(
+        [
+            f"  {t['turns']} beurten ({t['method']}): {t['calls_per_turn']} modelaanroep en "
+            f"{t['requests_per_turn']} HTTP-verzoeken per beurt, tokens in/uit "
+            f"{t['tokens_in_per_turn']}/{t['tokens_out_per_turn']}",
+            f"  in het model p50 {t['model_s_p50']} s, beurt p50 {t['turn_wall_s_p50']} s; "
+            f"onze code erbij p50 {t['added_ms_p50']} ms, max {t['added_ms_max']} ms "
+            f"(offline met de regels: beurt p50 {off['turn_p50_ms']} ms)",
+            f"  {len(t['errors'])} beurten mislukt, {t['rules_only']} alleen met de regels "
+            f"(modelantwoord onbruikbaar), {t['at_max_tokens']} tot max_tokens; "
+            f"json_schema geweigerd: {r['refused_requests']} verzoek extra, "
+            f"{r['refused_ms']} ms; daarna {r['used']}",
+            f"  concept: {d['calls']} aanroep, tokens in/uit {d['tokens_in']}/"
+            f"{d['tokens_out']}, {d['model_s']} s in het model, onze code {d['added_ms']} ms",
+            f"  sectie {report['section_s']} s, load {report['load_average_after']}",
+        ]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -304,11 +574,18 @@ def main(argv: list[str] | None = None) -> int:
         help="alleen de beurten over HTTP meten (de rest van bench/latest.json blijft staan)",
     )
     parser.add_argument(
+        "--only-llm",
+        action="store_true",
+        help="alleen het taalmodel meten tegen een lokale llama.cpp-server (de rest blijft staan)",
+    )
+    parser.add_argument(
         "--knowledge", type=Path, help="datamap met een gebouwde kennisbank (anders bouwen)"
     )
     args = parser.parse_args(argv)
     if args.only_turns:
         return only_turns(args.knowledge)
+    if args.only_llm:
+        return only_llm()
     report: dict[str, Any] = {
         "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, "
         f"Python {platform.python_version()}",
@@ -325,6 +602,9 @@ def main(argv: list[str] | None = None) -> int:
     report["app"] = app_start()
     print("Beurten over HTTP naast Gradio's echo-app, alleen en met 50 gesprekken tegelijk…")
     report["app_turns"] = app_turns(knowledge=args.knowledge)
+    print("Het taalmodel tegen een lokale llama.cpp-server (enkele minuten)…", flush=True)
+    report["llm"] = llm_turns()
+    print(_llm_summary(report["llm"]), flush=True)
     out = ROOT / "bench" / "latest.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -341,6 +621,20 @@ def only_turns(knowledge: Path | None = None) -> int:
     report["app_turns"] = app_turns(knowledge=knowledge)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(report["app_turns"], indent=2, ensure_ascii=False))
+    return 0
+
+
+def only_llm() -> int:
+    """Measure only the model path and update that part of bench/latest.json."""
+    out = ROOT / "bench" / "latest.json"
+    report = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    report["date"] = time.strftime("%Y-%m-%d")
+    print("Het taalmodel tegen een lokale llama.cpp-server (enkele minuten)…", flush=True)
+    report["llm"] = llm_turns()
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps(report["llm"], indent=2, ensure_ascii=False))
+    print(_llm_summary(report["llm"]))
     return 0
 
 
