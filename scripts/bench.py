@@ -432,7 +432,10 @@ def llm_turns(turns: int = LLM_TURNS, budget_s: float = LLM_BUDGET_S) -> dict[st
     reset_endpoints()  # nothing known yet of the server's methods
     try:
         with running_llama_server() as server:
-            report["server"] = {"model": server.model, "startup_s": round(server.startup_s, 1)}
+            report["server"] = {
+                "model": Path(server.model).name,  # the server names it by its file path
+                "startup_s": round(server.startup_s, 1),
+            }
 
             # json_schema: refused by llama.cpp (HTTP 500 naming response_format) and replaced
             # by json_object_schema within the same call, once for the endpoint
