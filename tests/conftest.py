@@ -14,6 +14,7 @@ from tests.support.llama_server import available as llama_available
 
 from opdrachtassistent.config import OFFLINE_SWITCHES
 from opdrachtassistent.llm.client import reset_endpoints
+from opdrachtassistent.prompts import PROMPTS_DIR_ENV
 
 # Property tests (tests/test_interview_properties.py): no deadline per example (a loaded
 # machine is slow, not wrong) and no example database; what hypothesis caches (Unicode
@@ -27,6 +28,20 @@ settings.register_profile("opdrachtassistent", deadline=None, database=None)
 settings.load_profile("opdrachtassistent")
 
 
+# Settings a developer may have exported for their own use of a model.
+LEAKY_ENV = (
+    "OPDRACHTASSISTENT_LLM_BASE_URL",
+    "OPDRACHTASSISTENT_LLM_API_KEY",
+    "OPDRACHTASSISTENT_LLM_MODEL",
+    "OPDRACHTASSISTENT_LLM_METHOD",
+    "OPDRACHTASSISTENT_LLM_TIMEOUT_S",
+    "OPDRACHTASSISTENT_LLM_MAX_TOKENS",
+    PROMPTS_DIR_ENV,
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -35,6 +50,8 @@ def _private_data_dir(
     monkeypatch.setenv("OPDRACHTASSISTENT_DATA_DIR", str(data))
     for key, value in OFFLINE_SWITCHES.items():
         monkeypatch.setenv(key, value)
+    for key in LEAKY_ENV:  # the developer's own model configuration stays out of the tests
+        monkeypatch.delenv(key, raising=False)
     reset_endpoints()  # what one test's endpoint did (a timeout, a refusal) stays in it
     yield data
 

@@ -46,13 +46,6 @@ NOTES = (
 AI_WORDS = "AI-systeem"  # in the AI notice only
 
 
-@pytest.fixture(autouse=True)
-def _no_llm_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The developer's own model configuration must not leak into these tests."""
-    for key in LLM_ENV:
-        monkeypatch.delenv(key, raising=False)
-
-
 @dataclass
 class Engine:
     """What a test expects the CLI to say, and the fake model when one is on."""

@@ -89,22 +89,6 @@ def payload(**overrides: Any) -> dict[str, Any]:
     return base
 
 
-@pytest.fixture(autouse=True)
-def _no_llm_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The developer's own LLM configuration must not leak into the tests."""
-    for key in (
-        "OPDRACHTASSISTENT_LLM_BASE_URL",
-        "OPDRACHTASSISTENT_LLM_API_KEY",
-        "OPDRACHTASSISTENT_LLM_MODEL",
-        "OPDRACHTASSISTENT_LLM_METHOD",
-        "OPDRACHTASSISTENT_LLM_TIMEOUT_S",
-        PROMPTS_DIR_ENV,
-        "OPENAI_API_KEY",
-        "OPENAI_BASE_URL",
-    ):
-        monkeypatch.delenv(key, raising=False)
-
-
 @pytest.fixture
 def server() -> Iterator[FakeOpenAIServer]:
     with FakeOpenAIServer(model="fake-model") as fake:

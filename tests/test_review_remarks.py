@@ -31,7 +31,6 @@ from opdrachtassistent.llm.remarks import (
     prompts_for,
 )
 from opdrachtassistent.passages import Passage
-from opdrachtassistent.prompts import PROMPTS_DIR_ENV
 from opdrachtassistent.render import labels
 from opdrachtassistent.render.as_json import review_to_json, to_json
 from opdrachtassistent.render.docx import to_docx
@@ -53,22 +52,6 @@ def answer(*remarks: tuple[str, str]) -> dict[str, Any]:
 
 
 GOOD = answer(("goal", GOAL_REMARK), ("mandate", MANDATE_REMARK))
-
-
-@pytest.fixture(autouse=True)
-def _no_llm_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The developer's own model configuration must not leak into the tests."""
-    for key in (
-        "OPDRACHTASSISTENT_LLM_BASE_URL",
-        "OPDRACHTASSISTENT_LLM_API_KEY",
-        "OPDRACHTASSISTENT_LLM_MODEL",
-        "OPDRACHTASSISTENT_LLM_METHOD",
-        "OPDRACHTASSISTENT_LLM_TIMEOUT_S",
-        PROMPTS_DIR_ENV,
-        "OPENAI_API_KEY",
-        "OPENAI_BASE_URL",
-    ):
-        monkeypatch.delenv(key, raising=False)
 
 
 @pytest.fixture
