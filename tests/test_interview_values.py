@@ -164,3 +164,34 @@ def test_a_correction_of_the_budget_replaces_no_description_of_another_section()
     it.answer("Binnen de planning beslist de projectleider zelf. Het budget is toch 4 miljoen.")
     assert it.commission.resources.budget_eur == 4_000_000
     assert it.commission.mandate.decision_space == decided
+
+
+def test_every_typed_value_has_the_words_that_name_it() -> None:
+    """A filled typed value changes only when an answer names its field: a value without
+    such words (the start date had none) made the next differing value raise KeyError."""
+    from opdrachtassistent.dialogue.merging import TYPED_SCALARS
+    from opdrachtassistent.lang.nl.cues.dialogue import FIELD_CUES
+
+    assert set(TYPED_SCALARS) <= set(FIELD_CUES)
+
+
+def test_a_second_start_date_from_an_extractor_changes_nothing_silently() -> None:
+    """An extractor (the model) that reads another start date in a later answer: the
+    interview goes on, and the start changes only when that answer names it."""
+    from datetime import date
+
+    from opdrachtassistent.dialogue.interview import Interview
+    from opdrachtassistent.extract.base import Extraction
+    from opdrachtassistent.extract.rules import RulesExtractor
+
+    class Model:
+        def extract(self, text: str, *, section: object = None) -> Extraction:
+            found = RulesExtractor().extract(text, section=section)  # type: ignore[arg-type]
+            found.start = date(2026, 5, 1) if "mei" in text else date(2026, 3, 1)
+            return found
+
+    interview = Interview(extractor=Model())
+    interview.opening()
+    interview.answer("De riolering onder de Dorpsstraat is op; we starten in maart 2026.")
+    interview.answer("Opdrachtgever is wethouder Jansen, in mei gaan we praten.")
+    assert interview.commission.resources.start == date(2026, 3, 1)

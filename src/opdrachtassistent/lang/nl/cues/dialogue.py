@@ -39,6 +39,7 @@ FIELD_CUES: Final[dict[str, re.Pattern[str]]] = {
         ),
         ("commissioner", r"opdrachtgever|in opdracht|namens|opdracht(?:\s+\w+)?\s+van"),
         ("level", r"bestuurlijk|ambtelijk|niveau|opdrachtgever"),
+        ("start", r"\bstart|\bbegin|aanvang|van start|vanaf"),
     )
 }
 
