@@ -14,7 +14,7 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -27,6 +27,9 @@ from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, S
 from opdrachtassistent.render import labels as common
 from opdrachtassistent.render import origins
 from opdrachtassistent.reviewing.checks import Review
+
+if TYPE_CHECKING:
+    from opdrachtassistent.workflow.model import Comment
 
 FONT = "Arial"
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)  # dark blue: contrast > 10:1 on white
@@ -294,8 +297,10 @@ def to_docx(
     *,
     stakeholder_map_png: bytes | None = None,
     today: date | None = None,
+    comments: Sequence[Comment] = (),
 ) -> bytes:
-    """The commission as a Word document (bytes of a .docx file)."""
+    """The commission as a Word document (bytes of a .docx file); open `comments` (of the
+    review loop) as the last appendix."""
     c = commission
     doc: _Doc = Document()
     _style_document(doc)
@@ -328,6 +333,10 @@ def to_docx(
     _origins(doc, c)
     if review is not None:
         _review(doc, review)
+    if comments:
+        from opdrachtassistent.workflow.report import add_comments_appendix
+
+        add_comments_appendix(doc, comments)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
 from opdrachtassistent.render import labels as common
 from opdrachtassistent.render import origins
 from opdrachtassistent.reviewing.checks import Review
 from opdrachtassistent.usertext import clean, literal
+
+if TYPE_CHECKING:
+    from opdrachtassistent.workflow.model import Comment
 
 _BLANKS = re.compile(r"[ \t]+")
 
@@ -131,9 +136,14 @@ def _origin_lines(c: Commission) -> list[str]:
 
 
 def to_markdown(
-    commission: Commission, review: Review | None = None, *, today: date | None = None
+    commission: Commission,
+    review: Review | None = None,
+    *,
+    today: date | None = None,
+    comments: Sequence[Comment] = (),
 ) -> str:
-    """The whole commission as Dutch Markdown; the review (if given) as the last appendix."""
+    """The whole commission as Dutch Markdown; the review (if given) as an appendix, the
+    open `comments` of the review loop (if any) after it."""
     c = commission
     done = c.completeness()
     lines = [
@@ -176,4 +186,8 @@ def to_markdown(
     lines += _origin_lines(c)
     if review is not None:
         lines += _review_lines(review)
+    if comments:
+        from opdrachtassistent.workflow.report import comments_markdown
+
+        lines += ["", comments_markdown(comments)]
     return "\n".join(lines).rstrip() + "\n"

@@ -26,6 +26,7 @@ from opdrachtassistent.dialogue.interview import ChatMessage
 from opdrachtassistent.errors import InputError, OpdrachtError
 from opdrachtassistent.render import stakeholder_map
 from opdrachtassistent.ui.forms import FORMAT_HELP, section_to_text
+from opdrachtassistent.ui.loop_views import listed_label, open_counts
 from opdrachtassistent.ui.session import (
     ConversationGone,
     Conversations,
@@ -134,7 +135,11 @@ class Callbacks:
             state,
             chat_messages(messages),
             progress_html(commission),
-            document_html(commission, asking=asking),
+            document_html(
+                commission,
+                asking=asking,
+                open_comments=open_counts(self.conv.open_comments(owner, state)),
+            ),
             question_sources_html(sources, asking),
             stakeholder_map.to_html(commission.stakeholders),
             section_to_text(commission, _section(key)),
@@ -168,15 +173,8 @@ class Callbacks:
             failed = Outcome(state=state, note=TEXT["unexpected"], error=True)
             return self._view(owner, failed, key, loaded=loaded)
 
-    def _session_choices(self, listing: SessionPage) -> list[tuple[str, str]]:
-        return [
-            (
-                f"{s.title} ({round(s.completeness * 100)}% compleet, "
-                f"{s.updated_at.astimezone().strftime('%d-%m-%Y %H:%M')})",
-                s.id,
-            )
-            for s in listing.items
-        ]
+    def _session_choices(self, listing: SessionPage, owner: str) -> list[tuple[str, str]]:
+        return [(listed_label(s, owner), s.id) for s in listing.items]
 
     # -- the conversation -----------------------------------------------------------------
 
@@ -328,13 +326,20 @@ class Callbacks:
         """The export callback of one format, named `export_<fmt>` like its endpoint."""
 
         def on_export(
-            token: Any, value: Any, conversation: Any = "", request: gr.Request | None = None
+            token: Any,
+            value: Any,
+            conversation: Any = "",
+            appendix: Any = True,
+            request: gr.Request | None = None,
         ) -> tuple[str | None, str]:
             owner = self._owner(token, value, request)
             state = self._state(owner, value, conversation).state
             try:
                 commission = self.conv.interview(state).commission
-                path = self.conv.export(commission, fmt, session_id=state.session_id)
+                comments = self.conv.open_comments(owner, state) if appendix is not False else []
+                path = self.conv.export(
+                    commission, fmt, session_id=state.session_id, comments=comments
+                )
                 notice = self.conv.sources_notice() if fmt != "json" else ""
                 return str(path), status_html(f"{TEXT['export_done']} {notice}".strip())
             except OpdrachtError as exc:
@@ -400,7 +405,7 @@ class Callbacks:
         except OpdrachtError as exc:
             log.warning("listing sessions failed: %s", exc)
             return gr.Dropdown(choices=[], value=None, info=exc.message), 1
-        choices = self._session_choices(listing)
+        choices = self._session_choices(listing, owner)
         return (
             gr.Dropdown(
                 choices=choices,

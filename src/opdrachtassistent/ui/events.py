@@ -3,7 +3,9 @@
 Named endpoints (also used by the tests through `gradio_client`): start, answer,
 new_conversation, list_sessions, resume, section_text, edit_section, review, export_md,
 export_docx, export_json, scenario_start, scenario_step, start_document, search_sessions,
-sessions_previous, sessions_next, delete_session. Gradio numbers the
+sessions_previous, sessions_next, delete_session, and for the review loop (tab
+"Beoordeling") loop, share, unshare, submit, approve, send_back, comment, reply,
+resolve_comment, compare_versions, diff_md, diff_docx, audit. Gradio numbers the
 endpoints in the order they are registered here (so a new one goes last).
 
 Every callback that acts on the conversation also gets the tab's reference to the conversation
@@ -18,6 +20,7 @@ import gradio as gr
 
 from opdrachtassistent.ui.callbacks import Callbacks
 from opdrachtassistent.ui.layout import Layout
+from opdrachtassistent.ui.loop_callbacks import LoopCallbacks
 
 
 def view_outputs(ui: Layout) -> list[Any]:
@@ -73,7 +76,7 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
     for fmt, button in ui.export.buttons.items():
         button.click(
             cb.exporter(fmt),
-            [owner, state, ref],
+            [owner, state, ref, ui.export.comments],
             [ui.export.download, ui.status],
             api_name=f"export_{fmt}",
         )
@@ -97,6 +100,7 @@ def wire(app: gr.Blocks, ui: Layout, cb: Callbacks) -> None:
         api_name="start_document",
     )
     wire_session_list(ui, cb)
+    wire_loop(ui, LoopCallbacks(cb))
 
 
 def wire_session_list(ui: Layout, cb: Callbacks) -> None:
@@ -127,3 +131,42 @@ def wire_session_list(ui: Layout, cb: Callbacks) -> None:
     # The list is read when it is looked at (its tab opened, search, "Vernieuwen"), not after
     # every answer: a chained list event per answer was a second queue round trip per turn.
     tab.tab.select(cb.on_list, listing, [tab.dropdown], api_visibility="private")
+
+
+def loop_outputs(ui: Layout) -> list[Any]:
+    """The components every review-loop callback returns (`LoopCallbacks._panel`)."""
+    t = ui.loop
+    return [t.state, t.shares, t.comments, t.thread, t.old, t.new, ui.status]
+
+
+def wire_loop(ui: Layout, cb: LoopCallbacks) -> None:
+    """The tab "Beoordeling" (registered after the list, so earlier endpoints keep their
+    numbers)."""
+    t, me, state, ref = ui.loop, ui.owner, ui.state, ui.conversation
+    panel = loop_outputs(ui)
+    t.tab.select(cb.on_loop, [me, state, ref], panel, api_visibility="private")
+    t.refresh.click(cb.on_loop, [me, state, ref], panel, api_name="loop")
+    t.share.click(cb.on_share, [me, state, t.user, t.role, ref], panel, api_name="share")
+    t.unshare.click(cb.on_unshare, [me, state, t.user, ref], panel, api_name="unshare")
+    t.submit.click(cb.on_submit, [me, state, ref], panel, api_name="submit")
+    t.approve.click(cb.on_approve, [me, state, ref], panel, api_name="approve")
+    t.send_back.click(cb.on_send_back, [me, state, t.reason, ref], panel, api_name="send_back")
+    t.comment.click(
+        cb.on_comment,
+        [me, state, t.section, t.text, ref],
+        [*panel, t.text],
+        api_name="comment",
+    )
+    t.reply.click(
+        cb.on_reply, [me, state, t.thread, t.text, ref], [*panel, t.text], api_name="reply"
+    )
+    t.resolve.click(cb.on_resolve, [me, state, t.thread, ref], panel, api_name="resolve_comment")
+    versions = [me, state, t.old, t.new, ref]
+    t.compare.click(cb.on_compare, versions, [t.diff, ui.status], api_name="compare_versions")
+    t.diff_md.click(cb.diff_report("md"), versions, [t.download, ui.status], api_name="diff_md")
+    t.diff_docx.click(
+        cb.diff_report("docx"), versions, [t.download, ui.status], api_name="diff_docx"
+    )
+    t.audit.click(
+        cb.on_audit, [me, state, ref], [t.audit_out, t.download, ui.status], api_name="audit"
+    )

@@ -20,6 +20,7 @@ from opdrachtassistent.ui.forms import FORMAT_HELP
 from opdrachtassistent.ui.session import EXPORT_FORMATS, ExportFormat
 from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.ui.views import status_html
+from opdrachtassistent.workflow.model import ROLE_LABELS, ROLES
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,41 @@ class ReviewTab:
 @dataclass(frozen=True)
 class ExportTab:
     buttons: dict[ExportFormat, gr.Button]
+    download: gr.File
+    comments: gr.Checkbox  # the open comments as an appendix (Markdown and Word)
+
+
+@dataclass(frozen=True)
+class LoopTab:
+    """The review loop: share, status, comments, versions, audit trail."""
+
+    tab: gr.Tab
+    refresh: gr.Button
+    state: gr.HTML
+    user: gr.Textbox
+    role: gr.Dropdown
+    share: gr.Button
+    unshare: gr.Button
+    shares: gr.HTML
+    submit: gr.Button
+    approve: gr.Button
+    reason: gr.Textbox
+    send_back: gr.Button
+    section: gr.Dropdown
+    text: gr.Textbox
+    comment: gr.Button
+    thread: gr.Dropdown
+    reply: gr.Button
+    resolve: gr.Button
+    comments: gr.HTML
+    old: gr.Dropdown
+    new: gr.Dropdown
+    compare: gr.Button
+    diff_md: gr.Button
+    diff_docx: gr.Button
+    diff: gr.HTML
+    audit: gr.Button
+    audit_out: gr.HTML
     download: gr.File
 
 
@@ -90,6 +126,7 @@ class Layout:
     edit: EditTab
     review: ReviewTab
     export: ExportTab
+    loop: LoopTab
     sessions: SessionsTab
     scenarios: ScenarioTab
 
@@ -204,8 +241,116 @@ def export_tab() -> ExportTab:
                 fmt: gr.Button(TEXT[f"export_{fmt}"], elem_id=f"oa-export-{fmt}")
                 for fmt in EXPORT_FORMATS
             }
+        comments = gr.Checkbox(
+            label=TEXT["export_comments"], value=True, elem_id="oa-export-comments"
+        )
         download = gr.File(label=TEXT["download"], interactive=False, elem_id="oa-download")
-    return ExportTab(buttons=buttons, download=download)
+    return ExportTab(buttons=buttons, download=download, comments=comments)
+
+
+def loop_tab() -> LoopTab:
+    with gr.Tab(TEXT["loop_tab"], elem_id="oa-tab-loop") as tab:
+        gr.Markdown(TEXT["loop_intro"])
+        refresh = gr.Button(TEXT["loop_refresh"], elem_id="oa-loop-refresh")
+        state = gr.HTML(elem_id="oa-loop-status", js_on_load=None)
+        gr.Markdown(f"### {TEXT['status_heading']}")
+        with gr.Row():
+            submit = gr.Button(TEXT["submit"], elem_id="oa-submit")
+            approve = gr.Button(TEXT["approve"], variant="primary", elem_id="oa-approve")
+        with gr.Row(equal_height=True):
+            reason = gr.Textbox(
+                "", label=TEXT["send_back_reason"], max_length=2000, scale=4, elem_id="oa-reason"
+            )
+            send_back = gr.Button(TEXT["send_back"], scale=1, elem_id="oa-send-back")
+        gr.Markdown(f"### {TEXT['share_heading']}")
+        with gr.Row(equal_height=True):
+            user = gr.Textbox("", label=TEXT["share_user"], max_length=64, elem_id="oa-share-user")
+            role = gr.Dropdown(
+                choices=[(ROLE_LABELS[r], r) for r in ROLES],
+                value="meelezer",
+                label=TEXT["share_role"],
+                filterable=False,
+                elem_id="oa-share-role",
+            )
+        with gr.Row():
+            share = gr.Button(TEXT["share"], elem_id="oa-share")
+            unshare = gr.Button(TEXT["unshare"], elem_id="oa-unshare")
+        shares = gr.HTML(elem_id="oa-shares", js_on_load=None)
+        gr.Markdown(f"### {TEXT['comments_heading']}")
+        section = gr.Dropdown(
+            choices=[(TEXT["comment_whole"], ""), *[(SECTION_TITLES[k], k) for k in SECTIONS]],
+            value="",
+            label=TEXT["comment_section"],
+            filterable=False,
+            elem_id="oa-comment-section",
+        )
+        text = gr.Textbox(
+            "", label=TEXT["comment_text"], lines=2, max_length=4000, elem_id="oa-comment-text"
+        )
+        comment = gr.Button(TEXT["comment"], elem_id="oa-comment")
+        thread = gr.Dropdown(
+            choices=[],
+            value=None,
+            label=TEXT["comment_thread"],
+            allow_custom_value=True,
+            elem_id="oa-comment-thread",
+        )
+        with gr.Row():
+            reply = gr.Button(TEXT["reply"], elem_id="oa-reply")
+            resolve = gr.Button(TEXT["resolve"], elem_id="oa-resolve")
+        comments = gr.HTML(elem_id="oa-comments", js_on_load=None)
+        gr.Markdown(f"### {TEXT['versions_heading']}")
+        with gr.Row():
+            old = gr.Dropdown(
+                choices=[], label=TEXT["version_old"], allow_custom_value=True, elem_id="oa-old"
+            )
+            new = gr.Dropdown(
+                choices=[],
+                label=TEXT["version_new"],
+                allow_custom_value=True,
+                elem_id="oa-new-version",
+            )
+        with gr.Row():
+            compare = gr.Button(TEXT["compare"], elem_id="oa-compare")
+            diff_md = gr.Button(TEXT["diff_md"], elem_id="oa-diff-md")
+            diff_docx = gr.Button(TEXT["diff_docx"], elem_id="oa-diff-docx")
+        diff = gr.HTML(elem_id="oa-diff", js_on_load=None)
+        gr.Markdown(f"### {TEXT['audit_heading']}")
+        audit = gr.Button(TEXT["audit"], elem_id="oa-audit")
+        audit_out = gr.HTML(elem_id="oa-audit", js_on_load=None)
+        download = gr.File(
+            label=TEXT["loop_download"], interactive=False, elem_id="oa-loop-download"
+        )
+    return LoopTab(
+        tab=tab,
+        refresh=refresh,
+        state=state,
+        user=user,
+        role=role,
+        share=share,
+        unshare=unshare,
+        shares=shares,
+        submit=submit,
+        approve=approve,
+        reason=reason,
+        send_back=send_back,
+        section=section,
+        text=text,
+        comment=comment,
+        thread=thread,
+        reply=reply,
+        resolve=resolve,
+        comments=comments,
+        old=old,
+        new=new,
+        compare=compare,
+        diff_md=diff_md,
+        diff_docx=diff_docx,
+        diff=diff,
+        audit=audit,
+        audit_out=audit_out,
+        download=download,
+    )
 
 
 def sessions_tab() -> SessionsTab:
@@ -289,6 +434,7 @@ def build_layout(secret: str, *, engine: EngineInfo) -> Layout:
                 edit = edit_tab()
                 review = review_tab()
                 export = export_tab()
+                loop = loop_tab()
                 sessions = sessions_tab()
                 scenarios_ = scenario_tab()
     return Layout(
@@ -303,6 +449,7 @@ def build_layout(secret: str, *, engine: EngineInfo) -> Layout:
         edit=edit,
         review=review,
         export=export,
+        loop=loop,
         sessions=sessions,
         scenarios=scenarios_,
     )

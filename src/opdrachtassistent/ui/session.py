@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import uuid
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -51,6 +51,9 @@ from opdrachtassistent.ui.forms import apply_section_text
 from opdrachtassistent.ui.locks import KeyedLocks
 from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.usertext import check_length, clean
+from opdrachtassistent.workflow.model import ROLE_LABELS, Action, Comment, Listed
+from opdrachtassistent.workflow.permissions import REFUSALS, WorkflowError, allowed
+from opdrachtassistent.workflow.service import Workflow
 
 if TYPE_CHECKING:
     from opdrachtassistent.reviewing.checks import Review
@@ -172,6 +175,8 @@ class Conversations:
         self.export_root = Path(tempfile.mkdtemp(prefix="export-", dir=scratch))
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.export_root, True)
         self._locks = KeyedLocks()  # one per conversation being changed right now
+        # the review loop over the same store: shared conversations open and save through it
+        self.workflow = Workflow(self.store)
 
     # -- interviews -----------------------------------------------------------------------
 
@@ -208,18 +213,31 @@ class Conversations:
             owner=owner,
             version=state.version,
         )
+        state_json = new.interview.model_dump_json()
+        title, done = _title(interview), interview.commission.completeness().fraction
         try:
-            record = self.store.save(
-                new.session_id,
-                owner=owner,
-                state_json=new.interview.model_dump_json(),
-                title=_title(interview),
-                completeness=interview.commission.completeness().fraction,
-                expected_version=state.version,
-            )
+            if state.version == 0:  # a new conversation: it becomes this user's own
+                record = self.store.save(
+                    new.session_id,
+                    owner=owner,
+                    state_json=state_json,
+                    title=title,
+                    completeness=done,
+                    expected_version=0,
+                )
+                self._audit(owner, "created", new.session_id)
+            else:  # its owner or a bewerker; an edit after approval becomes a new version
+                record = self.workflow.save(
+                    new.session_id,
+                    owner,
+                    state_json=state_json,
+                    title=title,
+                    completeness=done,
+                    expected_version=state.version,
+                )
             new.saved, new.version = True, record.version
             return Outcome(state=new)
-        except ConflictError:
+        except (ConflictError, WorkflowError):
             raise
         except StorageError as exc:
             log.error("saving session %s failed: %s (%s)", new.session_id, exc, exc.detail)
@@ -256,15 +274,26 @@ class Conversations:
         return out
 
     def _change(
-        self, owner: str, state: SessionState, change: Callable[[Interview], Turn]
+        self,
+        owner: str,
+        state: SessionState,
+        change: Callable[[Interview], Turn],
+        *,
+        action: Action = "answered",
     ) -> tuple[Outcome, Turn]:
         """Make one change (an answer, an edit) on the newest stored version of the
         conversation and save it, one change at a time per conversation; when another
-        process saved first, make it again on what is stored now. Nothing is overwritten."""
+        process saved first, make it again on what is stored now. Nothing is overwritten.
+
+        Only its owner or a bewerker may change a stored conversation: anyone else is refused
+        (in Dutch) before anything is worked out. The change goes into the audit trail, and a
+        summary it confirms is recorded as a version."""
         with self._locks.hold(state.session_id):
             base, note = self._newest(owner, state)
+            self._may_edit(owner, base)
             for _ in range(CONFLICT_RETRIES):
                 interview = self.interview(base)
+                was_done = interview.complete
                 turn = change(interview)
                 try:
                     out = self._persist(owner, base, interview)
@@ -275,15 +304,58 @@ class Conversations:
                     continue
                 if note and not out.error:
                     out.note = note
+                if out.state.saved:
+                    self._after_change(owner, out.state, interview, action, was_done=was_done)
                 return out, turn
         raise InputError(TEXT["conversation_busy"])
+
+    def _may_edit(self, actor: str, state: SessionState) -> None:
+        """Refuse (Dutch `WorkflowError`) a change of a stored conversation by anyone but
+        its owner or a bewerker."""
+        if state.version == 0:
+            return
+        standing = self.workflow.role_of(state.session_id, actor)
+        if standing is None:
+            raise ConversationGone(TEXT["conversation_gone"])
+        if not allowed(standing, "edit"):
+            raise WorkflowError(REFUSALS["edit"])
+
+    def _after_change(
+        self,
+        actor: str,
+        state: SessionState,
+        interview: Interview,
+        action: Action,
+        *,
+        was_done: bool,
+    ) -> None:
+        """The audit line of a saved change and, when it confirmed the summary, a version.
+        A failure here is logged: the change itself is stored."""
+        detail: dict[str, object] = {"saved": state.version}
+        if action == "edited" and self.workflow.role_of(state.session_id, actor) != "owner":
+            detail = {}  # the service logged a bewerker's edit already
+        try:
+            if detail:
+                self.workflow.record(actor, action, state.session_id, detail)
+            if interview.complete and not was_done:
+                self.workflow.record_version(
+                    state.session_id, actor, interview.commission, reason="samenvatting bevestigd"
+                )
+        except OpdrachtError as exc:
+            log.warning("recording the change of %s failed: %s", state.session_id, exc)
+
+    def _audit(self, actor: str, action: Action, conv: str) -> None:
+        try:
+            self.workflow.record(actor, action, conv)
+        except OpdrachtError as exc:
+            log.warning("recording %s of %s failed: %s", action, conv, exc)
 
     def _newest(self, owner: str, state: SessionState) -> tuple[SessionState, str]:
         """The state to change: the stored one when it is newer than the tab's (with a note
         saying so), else the tab's own. When the store cannot be read the tab's state is
         used; its save then says what is wrong."""
         try:
-            record = self.store.load(state.session_id, owner=owner)
+            record = self.workflow.open(state.session_id, owner)
         except StorageError as exc:
             log.warning("reading session %s failed: %s", state.session_id, exc.detail)
             return state, ""
@@ -296,20 +368,34 @@ class Conversations:
         return _state_of(record, owner, replay=state.replay), TEXT["changed_elsewhere"]
 
     def resume(self, owner: str, session_id: str) -> Outcome:
+        """Open one of this user's conversations, or one shared with them (a meelezer or
+        opdrachtgever is told that it is read-only)."""
         if not _SESSION_ID.match(session_id or ""):
             raise InputError("Kies eerst een gesprek uit de lijst.")
-        record = self.store.load(session_id, owner=owner)
+        record = self.workflow.open(session_id, owner)
         if record is None:
             raise InputError("Dat gesprek bestaat niet (meer) of hoort bij een andere browser.")
         state = _state_of(record, owner)
-        return Outcome(state=state, note=f"Gesprek '{record.title}' hervat.")
+        note = f"Gesprek '{record.title}' hervat."
+        if record.owner != owner:
+            note = self.standing_note(owner, session_id) or note
+        return Outcome(state=state, note=note)
+
+    def standing_note(self, actor: str, session_id: str) -> str:
+        """For a colleague's conversation: whose it is and what this user's role allows."""
+        standing = self.workflow.role_of(session_id, actor)
+        if standing is None or standing == "owner":
+            return ""
+        if allowed(standing, "edit"):
+            return TEXT["shared_edit"].format(role=ROLE_LABELS[standing])
+        return TEXT["shared_read"].format(role=ROLE_LABELS[standing])
 
     def reopen(self, owner: str, session_id: str, version: int | None) -> Outcome:
         """The conversation a tab shows, by its reference (see `conversation_ref`), when this
         process has no state for that tab (after a restart). One never stored (version 0)
         starts afresh under its id; one that is gone or someone else's gives a new
         conversation with a Dutch error note, so nothing is written to another one."""
-        record = self.store.load(session_id, owner=owner)
+        record = self.workflow.open(session_id, owner)
         if record is not None:
             changed = version is not None and version != record.version
             note = TEXT["changed_elsewhere"] if changed else ""
@@ -359,7 +445,7 @@ class Conversations:
         def change(interview: Interview) -> Turn:
             return interview.edit(apply_section_text(interview.commission, key, text))
 
-        return self._change(owner, state, change)
+        return self._change(owner, state, change, action="edited")
 
     # -- scenarios --------------------------------------------------------------------------
 
@@ -401,24 +487,58 @@ class Conversations:
         add its remarks beside the findings (the same ones again for an export)."""
         return self.services.review(commission, retriever=self.services.live_retriever)
 
-    def export(self, commission: Commission, fmt: ExportFormat, *, session_id: str = "") -> Path:
+    def export(
+        self,
+        commission: Commission,
+        fmt: ExportFormat,
+        *,
+        session_id: str = "",
+        comments: Sequence[Comment] = (),
+    ) -> Path:
         """Write one export into a fresh private directory in the folder of its conversation
-        (so deleting the conversation deletes it) and return its path."""
+        (so deleting the conversation deletes it) and return its path; the open `comments`
+        of the review loop as an appendix of the Markdown and Word exports."""
         from opdrachtassistent.render import as_json, docx, markdown
 
         name = _slug((commission.title or "").strip() or "integrale opdracht")
-        target_dir = Path(tempfile.mkdtemp(dir=exports.session_dir(self.export_root, session_id)))
-        path = target_dir / f"{name}.{fmt}"
+        path = self._export_path(session_id, f"{name}.{fmt}")
         if fmt == "json":
             path.write_text(as_json.to_json(commission), encoding="utf-8")
             return path
         review = self.review(commission)
         if fmt == "md":
-            path.write_text(markdown.to_markdown(commission, review), encoding="utf-8")
+            text = markdown.to_markdown(commission, review, comments=comments)
+            path.write_text(text, encoding="utf-8")
         else:
             png = stakeholder_map.to_png(commission.stakeholders)
-            path.write_bytes(docx.to_docx(commission, review, stakeholder_map_png=png))
+            path.write_bytes(
+                docx.to_docx(commission, review, stakeholder_map_png=png, comments=comments)
+            )
         return path
+
+    def _export_path(self, session_id: str, name: str) -> Path:
+        """A path in a fresh private directory in the folder of its conversation."""
+        target_dir = Path(tempfile.mkdtemp(dir=exports.session_dir(self.export_root, session_id)))
+        return target_dir / name
+
+    def write_report(self, session_id: str, name: str, data: str | bytes) -> Path:
+        """A change report or audit trail of one conversation as a file to download."""
+        path = self._export_path(session_id, name)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+        return path
+
+    def open_comments(self, actor: str, state: SessionState) -> list[Comment]:
+        """The open comments of a stored conversation this user may read ([] otherwise)."""
+        if state.version == 0:
+            return []
+        try:
+            return self.workflow.comments(state.session_id, actor, open_only=True)
+        except OpdrachtError as exc:
+            log.warning("reading the comments of %s failed: %s", state.session_id, exc)
+            return []
 
     # -- the list of conversations, deleting one, the retention period ------------------------
 
@@ -426,12 +546,12 @@ class Conversations:
         """One page of this owner's conversations whose title contains `query`; a page past
         the end shows the last one."""
         query = (query or "").strip()[:MAX_QUERY_CHARS]
-        total = self.store.count_sessions(owner=owner, query=query or None)
+        wanted = query.casefold()
+        found = [s for s in self.workflow.visible(owner) if wanted in s.title.casefold()]
+        total = len(found)
         pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(1, page), pages)
-        items = self.store.list_sessions(
-            owner=owner, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, query=query or None
-        )
+        items = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         return SessionPage(items=items, total=total, page=page, pages=pages, query=query)
 
     def delete(self, owner: str, session_id: str) -> str:
@@ -458,7 +578,7 @@ NOT_DELETED = (
 class SessionPage:
     """One page of the list of conversations, with where it stands."""
 
-    items: list[SessionSummary]
+    items: list[Listed]  # this user's own conversations and those shared with them
     total: int
     page: int
     pages: int

@@ -96,4 +96,67 @@ TEXT = {
         "Dit gesprek wordt op dit moment ook ergens anders gewijzigd. Uw invoer is niet "
         "opgeslagen; verstuur het zo nog eens."
     ),
+    # the review loop: shared commissions, comments, status, versions, the audit trail
+    "shared_read": (
+        "Dit is de opdracht van een collega; u bent {role}. U kunt hem lezen en bij "
+        "Beoordeling opmerkingen plaatsen, maar niet antwoorden of bewerken."
+    ),
+    "shared_edit": (
+        "Dit is de opdracht van een collega; u bent {role} en kunt hem ook beantwoorden "
+        "en bewerken."
+    ),
+    "loop_tab": "Beoordeling",
+    "loop_intro": (
+        "Deel de opdracht met collega's, verzamel opmerkingen per onderdeel, bied hem ter "
+        "review aan en laat de opdrachtgever hem vaststellen. Elke versie blijft bewaard."
+    ),
+    "loop_refresh": "Beoordeling vernieuwen",
+    "share_heading": "Delen",
+    "share_user": "Gebruikersnaam van de collega",
+    "share_role": "Rol",
+    "share": "Delen",
+    "unshare": "Niet meer delen",
+    "share_needs_login": (
+        "Delen kan alleen als iedereen met een eigen gebruikersnaam inlogt; deze app draait "
+        "nu zonder inloggen, voor één gebruiker."
+    ),
+    "not_stored": (
+        "Deze opdracht is nog niet opgeslagen: beantwoord eerst een vraag of begin met een "
+        "document."
+    ),
+    "status_heading": "Status",
+    "submit": "Ter review aanbieden",
+    "approve": "Vaststellen",
+    "send_back": "Terugsturen",
+    "send_back_reason": "Reden om terug te sturen",
+    "comments_heading": "Opmerkingen",
+    "comment_section": "Onderdeel",
+    "comment_whole": "Hele opdracht",
+    "comment_text": "Uw opmerking of reactie",
+    "comment": "Opmerking plaatsen",
+    "comment_thread": "Opmerking om op te reageren of af te handelen",
+    "reply": "Reageren",
+    "resolve": "Afhandelen",
+    "versions_heading": "Versies vergelijken",
+    "version_old": "Van versie",
+    "version_new": "Naar versie",
+    "version_now": "Huidige tekst",
+    "compare": "Vergelijk",
+    "diff_md": "Wijzigingsrapport als Markdown",
+    "diff_docx": "Wijzigingsrapport als Word",
+    "audit_heading": "Logboek",
+    "audit": "Logboek tonen en downloaden (CSV)",
+    "loop_download": "Download",
+    "export_comments": "Open opmerkingen als bijlage meenemen",
+    "shared_done": "De opdracht is gedeeld met {user} als {role}.",
+    "unshared_done": "{user} ziet deze opdracht niet meer.",
+    "unshared_none": "{user} had geen toegang tot deze opdracht.",
+    "submitted": "De opdracht ligt ter review bij de opdrachtgever.",
+    "approved": "De opdracht is vastgesteld als versie {number}.",
+    "sent_back": "De opdracht is teruggestuurd en weer een concept.",
+    "commented": "Uw opmerking is geplaatst.",
+    "resolved": "De opmerking is afgehandeld.",
+    "choose_thread": "Kies eerst een opmerking uit de lijst.",
+    "choose_versions": "Kies twee versies om te vergelijken.",
+    "no_versions": "Er is nog geen versie om mee te vergelijken.",
 }

@@ -9,7 +9,7 @@ so nothing typed becomes markup. Accessibility: real headings, lists and tables,
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 from opdrachtassistent.commission import SECTION_TITLES, SECTIONS, Commission, SectionKey
@@ -203,21 +203,39 @@ def _section_body(c: Commission, key: SectionKey) -> str:
             return _para(c.organisation, bron_html(c, "organisation"))
 
 
-def document_html(commission: Commission, *, asking: str | None = None) -> str:
-    """The commission as it grows, one section per heading, with its state in words."""
+def _open_note(count: int) -> str:
+    if not count:
+        return ""
+    noun = "opmerking" if count == 1 else "opmerkingen"
+    return f' <span class="oa-open-comments">({count} open {noun})</span>'
+
+
+def document_html(
+    commission: Commission,
+    *,
+    asking: str | None = None,
+    open_comments: Mapping[str, int] | None = None,
+) -> str:
+    """The commission as it grows, one section per heading, with its state in words; with
+    `open_comments` (per section key, '' for the whole commission) how many open comments
+    of the review loop each section has."""
+    counts = open_comments or {}
     done = commission.completeness()
     title = (commission.title or "").strip() or "Integrale opdracht (nog zonder titel)"
     parts = [
         f'<article class="oa-doc" aria-labelledby="oa-doc-title"><h2 id="oa-doc-title">'
         f"{e(title)}</h2>" + bron_html(commission, "title")
     ]
+    if counts.get(""):
+        parts.append(f"<p>Hele opdracht:{_open_note(counts[''])}</p>")
     for n, key in enumerate(SECTIONS, start=1):
         s = done.sections[key]
         now = ' <span class="oa-now">(nu aan de beurt)</span>' if key == asking else ""
         parts.append(
             f'<section class="oa-section oa-state-{s.state}" aria-labelledby="oa-sec-{key}">'
             f'<h3 id="oa-sec-{key}">{n}. {e(SECTION_TITLES[key])} '
-            f'<span class="oa-badge">{STATE_WORDS[s.state]}</span>{now}</h3>'
+            f'<span class="oa-badge">{STATE_WORDS[s.state]}</span>{now}'
+            f"{_open_note(counts.get(key, 0))}</h3>"
             f"{_section_body(commission, key)}</section>"
         )
     questions = [q for q in commission.open_questions if q.strip()]
