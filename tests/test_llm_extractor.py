@@ -236,7 +236,7 @@ def test_invalid_json_then_valid_reask(server: FakeOpenAIServer, method: str) ->
     assert messages[:2] == first.body["messages"][:2]
     assert messages[2]["content"] == '{"context": "De riolering is op", '
     assert "voldeed niet aan het schema" in messages[3]["content"]
-    assert "Invalid JSON" in messages[3]["content"]
+    assert "geen geldige JSON" in messages[3]["content"]
 
 
 def test_validation_errors_are_fed_back(server: FakeOpenAIServer) -> None:

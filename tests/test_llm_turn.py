@@ -309,3 +309,15 @@ def test_a_grammar_server_gets_bounds_that_fit_max_tokens(server: FakeOpenAIServ
     assert lengths[0] == {200} and max(lengths[1]) < 200
     assert small["max_tokens"] == 500
     assert not [n for n in _nodes(strict["response_format"]) if "maxLength" in n]
+
+
+def test_a_raw_control_character_in_a_string_is_read(server: FakeOpenAIServer) -> None:
+    """llama.cpp's grammar lets a tab or newline through inside a string; such an answer is
+    read (as JSON readers commonly do) instead of costing a re-ask."""
+    import json
+
+    raw = json.dumps(empty_facts() | {"title": "TITEL"}).replace("TITEL", "Dorps\tstraat\nnoord")
+    server.enqueue(raw)
+    found = LLMExtractor(settings_for(server)).extract("De Dorpsstraat gaat op de schop.")
+    assert found.title == "Dorps straat noord"  # whitespace is normalised by the schema
+    assert len(server.completions) == 1

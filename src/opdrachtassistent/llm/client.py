@@ -172,7 +172,7 @@ def reset_endpoints() -> None:
 TEXT_CHARS = 200  # a free-text value: two short Dutch sentences
 LIST_ITEMS = 4  # items of a list the model fills
 MIN_TEXT_CHARS = 24
-_CHARS_PER_TOKEN = 3.0  # Dutch text in the tokenisers of current models, on the safe side
+_CHARS_PER_TOKEN = 2.5  # Dutch text (and a small model's garbage) per token, on the safe side
 _TOKENS_SCALAR = 6  # a number, a date, null, an enum value
 _TOKENS_KEY = 5  # a key, its quotes and the separators
 
@@ -235,8 +235,11 @@ def bounded(schema: dict[str, Any], max_tokens: int) -> dict[str, Any]:
     grammar (llama.cpp) then cannot write on. With a smaller `max_tokens` than the schema's
     own size, texts get proportionally shorter (never below `MIN_TEXT_CHARS`)."""
     out = copy.deepcopy(schema)
-    full = _size(out, TEXT_CHARS, LIST_ITEMS)
-    bare = _size(out, 0, LIST_ITEMS)
+    items = LIST_ITEMS  # a tight budget takes fewer items per list first, then shorter texts
+    while items > 1 and _size(out, MIN_TEXT_CHARS, items) > max_tokens:
+        items -= 1
+    full = _size(out, TEXT_CHARS, items)
+    bare = _size(out, 0, items)
     chars = TEXT_CHARS
     if max_tokens < full and full > bare:
         chars = int(TEXT_CHARS * max(0.0, max_tokens - bare) / (full - bare))
@@ -253,7 +256,7 @@ def bounded(schema: dict[str, Any], max_tokens: int) -> dict[str, Any]:
         if _is_text(node):
             node["maxLength"] = min(int(node.get("maxLength", chars)), chars)
         elif node.get("type") == "array":
-            node["maxItems"] = min(int(node.get("maxItems", LIST_ITEMS)), LIST_ITEMS)
+            node["maxItems"] = min(int(node.get("maxItems", items)), items)
     return out
 
 
@@ -395,11 +398,8 @@ class ModelClient:
             tokens_in += used_in
             tokens_out += used_out
             raw = raw_json(message, method)
-            try:
-                value = output.model_validate_json(raw)
-            except ValidationError as exc:
-                errors = describe(exc)
-            else:
+            value, errors = parse(output, raw)
+            if value is not None:
                 return CallResult(value, tokens_in, tokens_out, waited, method, attempt)
             if attempt == attempts:
                 break
@@ -558,6 +558,20 @@ def raw_json(message: Any, method: Method) -> str:
     text = str(content)
     match = _FENCE.match(text)  # local models in json_mode sometimes fence the object
     return match.group(1) if match else text
+
+
+def parse(output: type[T], raw: str) -> tuple[T | None, list[str]]:
+    """The answer as `output`, or the errors to feed back. A raw control character inside a
+    string (a tab or newline that a grammar let through) is accepted, as JSON readers
+    commonly do; anything else must be valid JSON of the schema."""
+    try:
+        data = json.loads(raw, strict=False)
+    except json.JSONDecodeError as exc:
+        return None, [f"- (het hele object): geen geldige JSON ({exc.msg}, positie {exc.pos})"]
+    try:
+        return output.model_validate(data), []
+    except ValidationError as exc:
+        return None, describe(exc)
 
 
 def describe(exc: ValidationError, limit: int = 12) -> list[str]:
