@@ -316,7 +316,7 @@ def loop_tab() -> LoopTab:
             diff_docx = gr.Button(TEXT["diff_docx"], elem_id="oa-diff-docx")
         diff = gr.HTML(elem_id="oa-diff", js_on_load=None)
         gr.Markdown(f"### {TEXT['audit_heading']}")
-        audit = gr.Button(TEXT["audit"], elem_id="oa-audit")
+        audit = gr.Button(TEXT["audit"], elem_id="oa-audit-run")
         audit_out = gr.HTML(elem_id="oa-audit", js_on_load=None)
         download = gr.File(
             label=TEXT["loop_download"], interactive=False, elem_id="oa-loop-download"

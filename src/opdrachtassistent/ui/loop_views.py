@@ -45,7 +45,7 @@ def listed_label(item: Listed, actor: str) -> str:
 def status_html(info: StatusInfo, standing: Standing | None, *, note: str = "") -> str:
     """Where the commission stands, and the user's own role."""
     if standing is None:
-        return f'<div class="oa-loop-status"><p>{e(note)}</p></div>'
+        return f'<div class="oa-loop-status"><p id="oa-loop-state">{e(note)}</p></div>'
     role = ROLE_LABELS.get(standing, standing)
     bits = [f"Status: <strong>{e(info.label)}</strong>"]
     if info.version:
