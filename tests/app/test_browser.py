@@ -191,11 +191,12 @@ def press_tab_until(page: Page, selector: str, limit: int = 60) -> None:
 
 
 def test_laptop_width_every_tab_visible_and_keyboard_reachable(page: Page) -> None:
-    """At 1280 px Gradio hid 'Gesprekken' and 'Oefenen' behind an unlabelled '...' menu."""
+    """At 1280 px Gradio hid 'Gesprekken' and 'Oefenen' behind an unlabelled '...' menu; all
+    eight tabs (with Beoordeling) stay in view."""
     page.set_viewport_size({"width": 1280, "height": 800})
     page.wait_for_function(
         "() => [...document.querySelectorAll('[role=tab]')].filter("
-        "t => t.getBoundingClientRect().width > 0).length === 7"
+        "t => t.getBoundingClientRect().width > 0).length === 8"
     )
     assert page.locator(".overflow-menu button").filter(visible=True).count() == 0
     # the chat's own 'clear' icon only blanked the transcript; it is not offered

@@ -221,3 +221,29 @@ def test_sharing_needs_a_login(conv: Conversations) -> None:
     )
     assert "inlogt" in shown[STATUS] and "inlogt" in shown[STATE]
     assert conv.workflow.shares(out.state.session_id, token) == []
+
+
+def test_a_confirmed_summary_is_a_version(conv: Conversations) -> None:
+    out = conv.start_scenario(ANNA, "dorpsstraat")
+    for _ in range(30):
+        out, turn = conv.next_scenario_step(ANNA, out.state)
+        if turn is None:
+            break
+    assert out.state.interview.phase == "done"
+    versions = conv.workflow.versions(out.state.session_id, ANNA)
+    assert [v.reason for v in versions] == ["samenvatting bevestigd"]
+
+
+def test_the_buttons_follow_the_role(conv: Conversations, drafted: SessionState) -> None:
+    loop = LoopCallbacks(Callbacks(conv))
+    ref = conversation_ref(drafted)
+
+    def usable(owner: str) -> list[bool]:
+        shown = loop.on_loop("", None, ref, Request(owner))  # type: ignore[arg-type]
+        return [button.interactive for button in shown[STATUS + 1 :]]
+
+    # share, unshare, submit, approve, send back
+    assert usable(ANNA) == [True, True, True, False, True]
+    assert usable(MEES) == [False] * 5
+    assert usable(OTTO) == [False, False, False, True, True]
+    assert usable(VIER) == [False] * 5

@@ -136,7 +136,16 @@ def wire_session_list(ui: Layout, cb: Callbacks) -> None:
 def loop_outputs(ui: Layout) -> list[Any]:
     """The components every review-loop callback returns (`LoopCallbacks._panel`)."""
     t = ui.loop
-    return [t.state, t.shares, t.comments, t.thread, t.old, t.new, ui.status]
+    return [
+        t.state,
+        t.shares,
+        t.comments,
+        t.thread,
+        t.old,
+        t.new,
+        ui.status,
+        *(t.share, t.unshare, t.submit, t.approve, t.send_back),  # BUTTON_OPERATIONS
+    ]
 
 
 def wire_loop(ui: Layout, cb: LoopCallbacks) -> None:

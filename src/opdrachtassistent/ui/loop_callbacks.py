@@ -32,8 +32,8 @@ from opdrachtassistent.ui.text import TEXT
 from opdrachtassistent.ui.views import status_html
 from opdrachtassistent.workflow import report
 from opdrachtassistent.workflow.diff import Diff
-from opdrachtassistent.workflow.model import ROLE_LABELS, ROLES, Role
-from opdrachtassistent.workflow.permissions import NO_ACCESS
+from opdrachtassistent.workflow.model import ROLE_LABELS, ROLES, Role, Standing
+from opdrachtassistent.workflow.permissions import NO_ACCESS, Operation, allowed
 from opdrachtassistent.workflow.service import StatusInfo
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,8 @@ class LoopCallbacks:
             if standing is None:
                 why = TEXT["not_stored"] if state.version == 0 else NO_ACCESS
                 info = StatusInfo("concept", 0)
-                return (loop_status_html(info, None, note=why), "", "", empty, empty, empty, line)
+                shown = loop_status_html(info, None, note=why)
+                return (shown, "", "", empty, empty, empty, line, *_buttons(None, False))
             conv = state.session_id
             info = self.workflow.state(conv)
             login = "" if owner.startswith(OWNER_PREFIX) else TEXT["share_needs_login"]
@@ -89,7 +90,8 @@ class LoopCallbacks:
             versions = self.workflow.versions(conv, owner)
             shares = self.workflow.shares(conv, owner)
         except OpdrachtError as exc:
-            return ("", "", "", empty, empty, empty, status_html(exc.message, kind="error"))
+            failed = status_html(exc.message, kind="error")
+            return ("", "", "", empty, empty, empty, failed, *_buttons(None, False))
         choices = version_choices(versions)
         approved = [v.number for v in versions if v.status == "vastgesteld"]
         if approved:
@@ -107,6 +109,7 @@ class LoopCallbacks:
             gr.Dropdown(choices=choices, value=old),
             gr.Dropdown(choices=[*choices, (TEXT["version_now"], NOW)], value=NOW),
             line,
+            *_buttons(standing, not login),
         )
 
     def _act(
@@ -343,6 +346,21 @@ class LoopCallbacks:
             return audit_html(events), str(path), status_html(TEXT["export_done"])
         except OpdrachtError as exc:
             return "", None, status_html(exc.message, kind="error")
+
+
+# The buttons of the panel, in the order of `events.loop_outputs`, with what each needs.
+BUTTON_OPERATIONS: tuple[Operation, ...] = ("share", "unshare", "submit", "approve", "send_back")
+
+
+def _buttons(standing: Standing | None, logged_in: bool) -> list[Any]:
+    """Each status and sharing button usable only by whom it is for (the service refuses
+    the others anyway); sharing only with a login."""
+    return [
+        gr.Button(
+            interactive=allowed(standing, op) and (logged_in or op not in ("share", "unshare"))
+        )
+        for op in BUTTON_OPERATIONS
+    ]
 
 
 def _thread(value: Any) -> int:
