@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.app.test_browser import CHROMIUM, FLAGS, pytestmark
+from tests.app.test_browser import CHROMIUM, FLAGS, ours, pytestmark, run_axe
 from tests.app.test_login import EVERYWHERE
 from tests.app.test_review_api import PASSWORDS
 from tests.support.app_process import RunningApp, start_app
@@ -156,6 +156,14 @@ def test_draft_share_comment_approve_edit_and_diff(
     shown = changes.first.inner_text()
     assert "2028" in shown and "2030" in shown and "gewijzigd" in shown
     assert "vastgesteld" in anna.locator("#oa-diff").inner_text()
+    # the tab with everything in it: nothing serious from our own components
+    serious = [
+        (v["id"], n["target"])
+        for v in run_axe(anna)
+        if v["impact"] in ("serious", "critical")
+        for n in ours(v)
+    ]
+    assert serious == [], serious
 
     # a fourth user sees nothing, not even by typing the id into the list
     vier = log_in(browser, app, "vierde")
