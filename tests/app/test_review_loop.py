@@ -1,17 +1,19 @@
 """The review loop in the app (issue 11), through `Conversations` and the callbacks over a
-real SQLite store: shared commissions in a colleague's list, read-only for a meelezer,
-editable for a bewerker, the tab "Beoordeling" (share, submit, approve, comments, diff,
-audit trail), the comments appendix of the exports, and forged calls that are refused."""
+real store, SQLite and PostgreSQL: shared commissions in a colleague's list, read-only for a
+meelezer, editable for a bewerker, the tab "Beoordeling" (share, submit, approve, comments,
+diff, audit trail), the comments appendix of the exports, and forged calls that are refused."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from tests.support.postgres import PostgresServer, missing_reason, start_postgres
 
 from opdrachtassistent.config import Settings
 from opdrachtassistent.errors import OpdrachtError
@@ -42,10 +44,33 @@ class Request:
 
 
 @pytest.fixture(scope="module")
-def conv(tmp_path_factory: pytest.TempPathFactory, knowledge_template: Path) -> Conversations:
+def postgres() -> Iterator[PostgresServer]:
+    reason = missing_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    server = start_postgres()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def conv(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    knowledge_template: Path,
+) -> Iterator[Conversations]:
+    """The app side over a SQLite file, and over a real PostgreSQL server."""
     data = tmp_path_factory.mktemp("loop") / "data"
     shutil.copytree(knowledge_template, data)
-    return Conversations(build_services(Settings(data_dir=data)), SessionStore(data / DB_NAME))
+    if request.param == "sqlite":
+        store = SessionStore(data / DB_NAME)
+    else:
+        server: PostgresServer = request.getfixturevalue("postgres")
+        store = SessionStore(server.create_database())
+    yield Conversations(build_services(Settings(data_dir=data)), store)
+    store.close()
 
 
 @pytest.fixture
@@ -247,3 +272,33 @@ def test_the_buttons_follow_the_role(conv: Conversations, drafted: SessionState)
     assert usable(MEES) == [False] * 5
     assert usable(OTTO) == [False, False, False, True, True]
     assert usable(VIER) == [False] * 5
+
+
+def test_send_back_with_a_reason_and_a_thread_replied_to_and_resolved(
+    conv: Conversations, drafted: SessionState
+) -> None:
+    loop = LoopCallbacks(Callbacks(conv))
+    ref, conv_id = conversation_ref(drafted), drafted.session_id
+    loop.on_submit("", None, ref, Request(ANNA))  # type: ignore[arg-type]
+    no_reason = loop.on_send_back("", None, "  ", ref, Request(OTTO))  # type: ignore[arg-type]
+    assert "reden" in no_reason[STATUS]
+    refused = loop.on_send_back("", None, "Nee.", ref, Request(MEES))  # type: ignore[arg-type]
+    assert "oa-status-error" in refused[STATUS]
+    back = loop.on_send_back("", None, "Budget ontbreekt.", ref, Request(OTTO))  # type: ignore[arg-type]
+    assert "Budget ontbreekt." in back[STATE] and "concept" in back[STATE]
+    assert conv.workflow.status(conv_id) == "concept"
+
+    placed = loop.on_comment("", None, "", "Graag een kaart.", ref, Request(MEES))  # type: ignore[arg-type]
+    thread = placed[THREAD]["value"] if isinstance(placed[THREAD], dict) else placed[THREAD].value
+    loop.on_reply("", None, thread, "Komt eraan.", ref, Request(ANNA))  # type: ignore[arg-type]
+    # the opdrachtgever may not resolve the meelezer's thread, the opsteller may
+    assert "oa-status-error" in loop.on_resolve("", None, thread, ref, Request(OTTO))[STATUS]  # type: ignore[arg-type]
+    done = loop.on_resolve("", None, thread, ref, Request(ANNA))  # type: ignore[arg-type]
+    assert "afgehandeld" in done[COMMENTS] and "Komt eraan." in done[COMMENTS]
+    assert conv.workflow.comments(conv_id, ANNA, open_only=True) == []
+    # a thread of another conversation is not resolved through this one
+    other = conv.start(ANNA).state
+    out, _ = conv.answer(ANNA, other, "We vergroenen het Raadhuisplein met bomen.")
+    elsewhere = conv.workflow.comment(out.state.session_id, ANNA, None, "Elders.")
+    loop.on_resolve("", None, str(elsewhere.id), ref, Request(ANNA))  # type: ignore[arg-type]
+    assert not conv.workflow.comments(out.state.session_id, ANNA)[0].resolved
