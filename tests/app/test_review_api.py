@@ -1,6 +1,6 @@
 """The review loop through the app's API (gradio_client) with four logged-in users on the
-real app process and SQLite: an approved version cannot be changed by a forged request,
-as the meelezer, as a fourth user, or with another conversation's reference.
+real app process, on SQLite and on PostgreSQL: an approved version cannot be changed by a
+forged request, as the meelezer, as a fourth user, or with another conversation's reference.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pytest
 from gradio_client import Client
 from tests.app.test_login import EVERYWHERE
 from tests.support.app_process import RunningApp, start_app
+from tests.support.postgres import PostgresServer, missing_reason, start_postgres
 
 from opdrachtassistent.auth.users import UsersFile
 from opdrachtassistent.storage.sessions import SessionStore
@@ -28,12 +29,34 @@ CHAT, DOCUMENT, STATUS, REF = 1, 3, 7, 8
 LOOP_STATE, LOOP_STATUS = 0, 6
 
 
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[PostgresServer]:
+    reason = missing_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    server = start_postgres()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, data_dir: Path) -> str:
+    """The app's database: the SQLite file in its data directory, or a PostgreSQL one."""
+    if request.param == "sqlite":
+        return f"sqlite:///{data_dir / DB_NAME}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.create_database()
+
+
 @pytest.fixture
-def app(data_dir: Path) -> Iterator[RunningApp]:
+def app(data_dir: Path, database: str) -> Iterator[RunningApp]:
     users = UsersFile(data_dir / "users.json")
     for name, password in PASSWORDS.items():
         users.add(name, password)
-    running = start_app(data_dir, extra_env=EVERYWHERE)
+    env = {**EVERYWHERE, "OPDRACHTASSISTENT_DATABASE_URL": database}
+    running = start_app(data_dir, extra_env=env)
     try:
         yield running
     finally:
@@ -51,7 +74,7 @@ def login(app: RunningApp, tmp_path: Path, name: str) -> Client:
 
 
 def test_a_forged_request_never_changes_an_approved_version(
-    app: RunningApp, data_dir: Path, tmp_path: Path
+    app: RunningApp, database: str, tmp_path: Path
 ) -> None:
     c = {name: login(app, tmp_path, name) for name in USERS}
     token = "a" * 32
@@ -71,7 +94,7 @@ def test_a_forged_request_never_changes_an_approved_version(
     done = c["opdrachtgever"].predict(token, ref, api_name="/approve")
     assert "vastgesteld" in done[LOOP_STATE], done
 
-    workflow = Workflow(SessionStore(data_dir / DB_NAME))
+    workflow = Workflow(SessionStore(database))
     approved = workflow.approved(conv_id, "user:opsteller")
     assert approved is not None
     stored = workflow.open(conv_id, "user:opsteller")
