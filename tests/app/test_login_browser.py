@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from tests.app.test_browser import CHROMIUM, FLAGS, pytestmark, type_answer
 from tests.app.test_login import EVERYWHERE, PASSWORDS
-from tests.support.app_process import RunningApp, start_app
-
-from opdrachtassistent.auth.users import UsersFile
+from tests.support.app_process import RunningApp
+from tests.support.login import app_with_users
+from tests.support.login import log_in as log_in_as
 
 __all__ = ["pytestmark"]
 
@@ -25,14 +25,8 @@ else:  # pragma: no cover
 
 @pytest.fixture
 def app(data_dir: Path) -> Iterator[RunningApp]:
-    users = UsersFile(data_dir / "users.json")
-    for name, password in PASSWORDS.items():
-        users.add(name, password)
-    running = start_app(data_dir, extra_env=EVERYWHERE)
-    try:
+    with app_with_users(data_dir, PASSWORDS, EVERYWHERE) as running:
         yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture
@@ -45,17 +39,7 @@ def browser() -> Iterator[Browser]:
 
 def logged_in_chat(browser: Browser, app: RunningApp, name: str) -> Any:
     """A new browser profile that logs in as `name` and waits for the chat."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(app.url)
-    page.get_by_text("Log in met uw gebruikersnaam en wachtwoord").wait_for()
-    page.locator("input[type=text]").first.fill(name)
-    password = page.locator("input[type=password]")
-    password.fill(PASSWORDS[name])
-    password.press("Enter")
-    page.get_by_text("Goedendag").first.wait_for()
-    return page
+    return log_in_as(browser, app, name, PASSWORDS[name])
 
 
 def test_a_user_finds_their_conversation_in_another_browser(

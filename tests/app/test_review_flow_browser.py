@@ -15,9 +15,10 @@ import pytest
 from tests.app.test_browser import CHROMIUM, FLAGS, ours, pytestmark, run_axe
 from tests.app.test_login import EVERYWHERE
 from tests.app.test_review_api import PASSWORDS
-from tests.support.app_process import RunningApp, start_app
+from tests.support.app_process import RunningApp
+from tests.support.login import app_with_users
+from tests.support.login import log_in as log_in_as
 
-from opdrachtassistent.auth.users import UsersFile
 from opdrachtassistent.storage.sessions import SessionStore
 from opdrachtassistent.ui.session import DB_NAME
 from opdrachtassistent.workflow.service import Workflow
@@ -34,14 +35,8 @@ Page = Any
 
 @pytest.fixture
 def app(data_dir: Path) -> Iterator[RunningApp]:
-    users = UsersFile(data_dir / "users.json")
-    for name, password in PASSWORDS.items():
-        users.add(name, password)
-    running = start_app(data_dir, extra_env=EVERYWHERE)
-    try:
+    with app_with_users(data_dir, PASSWORDS, EVERYWHERE) as running:
         yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture
@@ -52,18 +47,8 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def log_in(browser: Browser, app: RunningApp, name: str) -> Page:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(app.url)
-    page.get_by_text("Log in met uw gebruikersnaam en wachtwoord").wait_for()
-    page.locator("input[type=text]").first.fill(name)
-    password = page.locator("input[type=password]")
-    password.fill(PASSWORDS[name])
-    password.press("Enter")
-    page.get_by_text("Goedendag").first.wait_for()
-    return page
+def log_in(browser: Browser, app: RunningApp, name: str) -> Any:
+    return log_in_as(browser, app, name, PASSWORDS[name])
 
 
 def status(page: Page, text: str) -> None:
