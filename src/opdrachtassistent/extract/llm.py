@@ -242,12 +242,21 @@ def merge_extractions(llm: Extraction, rules: Extraction) -> Extraction:
     deadline), the model first for everything else; the other side fills gaps; lists are
     united (preferred side first) and stakeholders are matched by name, the model's role
     and interest winning."""
+    return _joined(llm, rules, second_first=RULES_FIRST)
+
+
+def _joined(
+    first: Extraction, second: Extraction, *, second_first: Iterable[str] = ()
+) -> Extraction:
+    """`first`'s values, `second` filling the gaps (and winning for `second_first`); lists
+    united, stakeholders matched by name with `first`'s role and interest winning."""
+    swapped = set(second_first)
     values: dict[str, Any] = {}
     for name in Extraction.model_fields:
-        first, second = (rules, llm) if name in RULES_FIRST else (llm, rules)
-        a, b = getattr(first, name), getattr(second, name)
+        one, other = (second, first) if name in swapped else (first, second)
+        a, b = getattr(one, name), getattr(other, name)
         if name == "stakeholders":
-            values[name] = _merge_stakeholders(llm.stakeholders, rules.stakeholders)
+            values[name] = _merge_stakeholders(first.stakeholders, second.stakeholders)
         elif isinstance(a, list):
             values[name] = _union(a, b)
         else:
@@ -425,7 +434,7 @@ class LLMExtractor:
             result = self.client.call(ExtractionOutput, self._system(), user)
             assert isinstance(result.value, ExtractionOutput)
             part = result.value.to_extraction()
-            found = part if found is None else _combine(found, part)
+            found = part if found is None else _joined(found, part)
         return found or Extraction()
 
     def _turn_call(
@@ -487,20 +496,6 @@ class LLMExtractor:
             "sources": sources,
             "text": as_data(text),
         }
-
-
-def _combine(first: Extraction, later: Extraction) -> Extraction:
-    """Values of two parts of one text: the first part's win, the later fills gaps."""
-    values: dict[str, Any] = {}
-    for name in Extraction.model_fields:
-        a, b = getattr(first, name), getattr(later, name)
-        if name == "stakeholders":
-            values[name] = _merge_stakeholders(a, b)
-        elif isinstance(a, list):
-            values[name] = _union(a, b)
-        else:
-            values[name] = a if a is not None else b
-    return Extraction.model_validate(values)
 
 
 def output_schema() -> dict[str, Any]:
